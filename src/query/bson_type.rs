@@ -6,7 +6,7 @@
 //! are valid in a filter but never match.
 //
 // NOTE: `archived_at` is a BSON date in MongoDB but a string in the embedded store, so
-// `{"archived_at": {"$type": "date"}}` matches there and not here.
+// `{"archived_at": {"$type": "date"}}` matches archived events in MongoDB and none here.
 
 use serde_json::Value;
 
@@ -27,7 +27,7 @@ const NUMBER: u8 = DOUBLE | INT | LONG;
 const NONE: u8 = 0;
 
 impl TypeSet {
-    /// Looks up a `$type` alias such as `"string"` or `"number"`; aliases are case-sensitive.
+    /// Looks up a `$type` alias such as `"string"` or `"number"`. Aliases are case-sensitive.
     pub(super) fn from_alias(alias: &str) -> Option<TypeSet> {
         let bits = match alias {
             "double" => DOUBLE,
@@ -39,9 +39,19 @@ impl TypeSet {
             "int" => INT,
             "long" => LONG,
             "number" => NUMBER,
-            "binData" | "undefined" | "objectId" | "date" | "regex" | "dbPointer"
-            | "javascript" | "symbol" | "javascriptWithScope" | "timestamp" | "decimal"
-            | "minKey" | "maxKey" => NONE,
+            "binData"
+            | "undefined"
+            | "objectId"
+            | "date"
+            | "regex"
+            | "dbPointer"
+            | "javascript"
+            | "symbol"
+            | "javascriptWithScope"
+            | "timestamp"
+            | "decimal"
+            | "minKey"
+            | "maxKey" => NONE,
             _ => return None,
         };
         Some(TypeSet(bits))
@@ -125,7 +135,13 @@ mod tests {
 
     #[test]
     fn codes_match_aliases() {
-        let pairs = [(1, "double"), (2, "string"), (3, "object"), (4, "array"), (8, "bool")];
+        let pairs = [
+            (1, "double"),
+            (2, "string"),
+            (3, "object"),
+            (4, "array"),
+            (8, "bool"),
+        ];
         for (code, name) in pairs {
             assert_eq!(TypeSet::from_code(code), Some(alias(name)), "code {code}");
         }

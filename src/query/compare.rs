@@ -19,7 +19,7 @@ pub(super) struct Context<'a> {
     pub(super) instant: &'a dyn Fn(&str) -> Option<i64>,
 }
 
-/// A comparison operator; `$ne` compiles to a negated [`Comparison::Eq`].
+/// A comparison operator. `$ne` compiles to a negated [`Comparison::Eq`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Comparison {
     Eq,
@@ -41,7 +41,7 @@ impl Comparison {
     }
 }
 
-/// Canonical BSON type order; binary data and object ids would sit between arrays and booleans.
+/// Canonical BSON type order, leaving out types that JSON cannot hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Class {
     Null,
@@ -106,7 +106,11 @@ fn compare_value(
         let left = Num::from_json(number);
         if left.is_nan() || right.is_nan() {
             let both = left.is_nan() && right.is_nan();
-            return both && matches!(comparison, Comparison::Eq | Comparison::Gte | Comparison::Lte);
+            return both
+                && matches!(
+                    comparison,
+                    Comparison::Eq | Comparison::Gte | Comparison::Lte
+                );
         }
     }
     bracketed(value, operand, context).is_some_and(|ordering| comparison.accepts(ordering))
@@ -145,11 +149,9 @@ fn compare_same_class(value: &Value, operand: &Operand, context: &Context<'_>) -
         }
         (Value::String(left), Operand::String(right)) => left.as_bytes().cmp(right.as_bytes()),
         (Value::Array(left), Operand::Array(right)) => compare_arrays(left, right, context),
-        (Value::Object(left), Operand::Document(right)) => {
-            compare_documents(left, right, context)
-        }
-        // Both are null here: a JSON value is never a date or a regular expression, so every
-        // other pair of one class is listed above.
+        (Value::Object(left), Operand::Document(right)) => compare_documents(left, right, context),
+        // Only two nulls reach this arm, because a JSON value is never a date or a regular
+        // expression.
         _ => Ordering::Equal,
     }
 }
@@ -192,7 +194,7 @@ fn element_class(value: &Value, operand: &Operand, context: &Context<'_>) -> Cla
     }
 }
 
-/// Compares numbers by value; NaN equals NaN and sorts below every other number.
+/// Compares numbers by value. NaN equals NaN and sorts below every other number.
 pub(super) fn compare_numbers(left: Num, right: Num) -> Ordering {
     match (left, right) {
         (Num::Int(left), Num::Int(right)) => left.cmp(&right),
@@ -226,7 +228,8 @@ fn compare_int_double(int: i128, double: f64) -> Ordering {
     }
     let whole = double.trunc();
     let fraction = double - whole;
-    int.cmp(&(whole as i128)).then_with(|| 0.0_f64.partial_cmp(&fraction).unwrap_or(Ordering::Equal))
+    int.cmp(&(whole as i128))
+        .then_with(|| 0.0_f64.partial_cmp(&fraction).unwrap_or(Ordering::Equal))
 }
 
 #[cfg(test)]
@@ -249,34 +252,71 @@ mod tests {
     }
 
     fn check(value: Value, comparison: Comparison, operand_value: Value) -> bool {
-        let context = Context { instant: &test_instant };
+        let context = Context {
+            instant: &test_instant,
+        };
         let candidate = Candidate::Value(&value);
         compare_candidate(candidate, comparison, &operand(operand_value), &context)
     }
 
     #[test]
     fn integers_and_doubles_compare_exactly() {
-        assert_eq!(compare_numbers(Num::Int(1), Num::Double(1.0)), Ordering::Equal);
-        assert_eq!(compare_numbers(Num::Int(1), Num::Double(1.5)), Ordering::Less);
-        assert_eq!(compare_numbers(Num::Int(-1), Num::Double(-1.5)), Ordering::Greater);
+        assert_eq!(
+            compare_numbers(Num::Int(1), Num::Double(1.0)),
+            Ordering::Equal
+        );
+        assert_eq!(
+            compare_numbers(Num::Int(1), Num::Double(1.5)),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare_numbers(Num::Int(-1), Num::Double(-1.5)),
+            Ordering::Greater
+        );
         let big = (1_i128 << 53) + 1;
-        assert_eq!(compare_numbers(Num::Int(big), Num::Double(9_007_199_254_740_992.0)), Ordering::Greater);
-        assert_eq!(compare_numbers(Num::Int(u64::MAX.into()), Num::Double(1e30)), Ordering::Less);
-        assert_eq!(compare_numbers(Num::Int(i64::MIN.into()), Num::Double(f64::NEG_INFINITY)), Ordering::Greater);
-        assert_eq!(compare_numbers(Num::Double(2.0), Num::Int(1)), Ordering::Greater);
+        assert_eq!(
+            compare_numbers(Num::Int(big), Num::Double(9_007_199_254_740_992.0)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_numbers(Num::Int(u64::MAX.into()), Num::Double(1e30)),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare_numbers(Num::Int(i64::MIN.into()), Num::Double(f64::NEG_INFINITY)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_numbers(Num::Double(2.0), Num::Int(1)),
+            Ordering::Greater
+        );
     }
 
     #[test]
     fn nan_orders_below_numbers() {
-        assert_eq!(compare_numbers(Num::Double(f64::NAN), Num::Double(f64::NAN)), Ordering::Equal);
-        assert_eq!(compare_numbers(Num::Double(f64::NAN), Num::Int(i128::MIN)), Ordering::Less);
-        assert_eq!(compare_numbers(Num::Int(0), Num::Double(f64::NAN)), Ordering::Greater);
+        assert_eq!(
+            compare_numbers(Num::Double(f64::NAN), Num::Double(f64::NAN)),
+            Ordering::Equal
+        );
+        assert_eq!(
+            compare_numbers(Num::Double(f64::NAN), Num::Int(i128::MIN)),
+            Ordering::Less
+        );
+        assert_eq!(
+            compare_numbers(Num::Int(0), Num::Double(f64::NAN)),
+            Ordering::Greater
+        );
     }
 
     #[test]
     fn nan_operand_matches_nothing_stored() {
         let nan = json!({"$numberDouble": "NaN"});
-        for comparison in [Comparison::Eq, Comparison::Gt, Comparison::Gte, Comparison::Lt] {
+        for comparison in [
+            Comparison::Eq,
+            Comparison::Gt,
+            Comparison::Gte,
+            Comparison::Lt,
+        ] {
             assert!(!check(json!(1), comparison, nan.clone()), "{comparison:?}");
         }
     }
@@ -299,7 +339,9 @@ mod tests {
 
     #[test]
     fn missing_compares_as_null() {
-        let context = Context { instant: &no_instant };
+        let context = Context {
+            instant: &no_instant,
+        };
         let null = Operand::Null;
         for (comparison, expected) in [
             (Comparison::Eq, true),
@@ -311,7 +353,12 @@ mod tests {
             let matched = compare_candidate(Candidate::Missing, comparison, &null, &context);
             assert_eq!(matched, expected, "{comparison:?}");
         }
-        let matched = compare_candidate(Candidate::Missing, Comparison::Lt, &Operand::Number(Num::Int(1)), &context);
+        let matched = compare_candidate(
+            Candidate::Missing,
+            Comparison::Lt,
+            &Operand::Number(Num::Int(1)),
+            &context,
+        );
         assert!(!matched);
     }
 
@@ -336,18 +383,42 @@ mod tests {
 
     #[test]
     fn documents_compare_in_field_order() {
-        assert!(check(json!({"a": 1, "b": 2}), Comparison::Eq, json!({"a": 1, "b": 2})));
-        assert!(!check(json!({"b": 2, "a": 1}), Comparison::Eq, json!({"a": 1, "b": 2})));
-        assert!(check(json!({"a": 1}), Comparison::Lt, json!({"a": 1, "b": 0})));
+        assert!(check(
+            json!({"a": 1, "b": 2}),
+            Comparison::Eq,
+            json!({"a": 1, "b": 2})
+        ));
+        assert!(!check(
+            json!({"b": 2, "a": 1}),
+            Comparison::Eq,
+            json!({"a": 1, "b": 2})
+        ));
+        assert!(check(
+            json!({"a": 1}),
+            Comparison::Lt,
+            json!({"a": 1, "b": 0})
+        ));
         assert!(check(json!({"a": "x"}), Comparison::Gt, json!({"a": 5})));
         assert!(check(json!({"b": 1}), Comparison::Gt, json!({"a": 1})));
     }
 
     #[test]
     fn nested_dates_compare_as_instants() {
-        assert!(check(json!({"at": "t5000"}), Comparison::Eq, json!({"at": {"$date": 5}})));
-        assert!(check(json!(["t7000"]), Comparison::Gt, json!([{"$date": 5}])));
-        assert!(check(json!(["noon"]), Comparison::Lt, json!([{"$date": 5}])));
+        assert!(check(
+            json!({"at": "t5000"}),
+            Comparison::Eq,
+            json!({"at": {"$date": 5}})
+        ));
+        assert!(check(
+            json!(["t7000"]),
+            Comparison::Gt,
+            json!([{"$date": 5}])
+        ));
+        assert!(check(
+            json!(["noon"]),
+            Comparison::Lt,
+            json!([{"$date": 5}])
+        ));
     }
 
     #[test]

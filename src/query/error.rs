@@ -7,12 +7,14 @@ const EXCERPT_CHARS: usize = 60;
 
 /// A rejected filter, or a rejected Python literal that was meant to hold one.
 ///
-/// Each message stands alone because the HTTP API returns it to the client as a 400 reply.
+/// Each message is complete on its own because the HTTP API returns it to the client as the
+/// body of a 400 response.
 #[derive(Debug, thiserror::Error)]
 pub enum SelectorError {
     /// The filter, or a document inside `$and`, `$or` or `$nor`, is not a JSON object.
     #[error(
-        "invalid filter `{found}`: expected a JSON object such as `{{\"event_type\": \"log_error\"}}`"
+        "invalid filter `{found}`: expected a JSON object such as \
+         `{{\"event_type\": \"log_error\"}}`"
     )]
     NotAnObject { found: String },
 
@@ -36,7 +38,10 @@ pub enum SelectorError {
 
     /// A known operator in a place where MongoDB does not allow it.
     #[error("operator `{operator}` is not allowed here: {hint}")]
-    MisplacedOperator { operator: String, hint: &'static str },
+    MisplacedOperator {
+        operator: String,
+        hint: &'static str,
+    },
 
     /// A condition such as `{"$gt": 1, "b": 2}` that mixes operators and field names.
     #[error(
@@ -47,7 +52,11 @@ pub enum SelectorError {
 
     /// An operator whose operand has the wrong shape or value.
     #[error("invalid `{operator}` operand `{found}`: expected {expected}")]
-    InvalidOperand { operator: String, expected: &'static str, found: String },
+    InvalidOperand {
+        operator: String,
+        expected: &'static str,
+        found: String,
+    },
 
     /// `$options` without a `$regex` next to it.
     #[error("`$options` needs a `$regex` in the same condition")]
@@ -70,7 +79,11 @@ pub enum SelectorError {
 
     /// An Extended JSON wrapper such as `$date` whose value has the wrong shape.
     #[error("invalid extended JSON `{wrapper}` value `{found}`: expected {expected}")]
-    InvalidExtendedJson { wrapper: String, expected: &'static str, found: String },
+    InvalidExtendedJson {
+        wrapper: String,
+        expected: &'static str,
+        found: String,
+    },
 
     /// An Extended JSON type that documents stored as JSON can never contain, such as `$binary`.
     #[error(
@@ -89,7 +102,7 @@ pub enum SelectorError {
 }
 
 impl SelectorError {
-    /// Builds an [`SelectorError::InvalidOperand`] that quotes the start of `found`.
+    /// Builds a [`SelectorError::InvalidOperand`] that quotes the start of `found`.
     pub(super) fn operand(operator: &str, expected: &'static str, found: &Value) -> SelectorError {
         SelectorError::InvalidOperand {
             operator: operator.to_owned(),
@@ -98,7 +111,7 @@ impl SelectorError {
         }
     }
 
-    /// Builds an [`SelectorError::InvalidExtendedJson`] that quotes the start of `found`.
+    /// Builds a [`SelectorError::InvalidExtendedJson`] that quotes the start of `found`.
     pub(super) fn extended_json(
         wrapper: &str,
         expected: &'static str,
@@ -127,40 +140,46 @@ fn write_excerpt(value: &Value, out: &mut String) {
         return;
     }
     match value {
-        Value::String(text) => {
-            let head: String = text.chars().take(EXCERPT_CHARS + 1).collect();
-            out.push_str(&Value::String(head).to_string());
-        }
+        Value::String(text) => write_string(text, out),
         Value::Array(items) => {
-            out.push('[');
-            for (position, item) in items.iter().enumerate() {
-                if position > 0 {
-                    out.push(',');
-                }
-                write_excerpt(item, out);
-                if out.len() > EXCERPT_CHARS {
-                    return;
-                }
-            }
-            out.push(']');
+            let entries = items.iter().map(|item| (None, item));
+            write_entries(('[', ']'), entries, out);
         }
         Value::Object(map) => {
-            out.push('{');
-            for (position, (key, item)) in map.iter().enumerate() {
-                if position > 0 {
-                    out.push(',');
-                }
-                write_excerpt(&Value::String(key.chars().take(EXCERPT_CHARS + 1).collect()), out);
-                out.push(':');
-                write_excerpt(item, out);
-                if out.len() > EXCERPT_CHARS {
-                    return;
-                }
-            }
-            out.push('}');
+            let entries = map.iter().map(|(key, item)| (Some(key.as_str()), item));
+            write_entries(('{', '}'), entries, out);
         }
         scalar => out.push_str(&scalar.to_string()),
     }
+}
+
+/// Writes array items or object entries between `brackets`, stopping once the budget is spent.
+fn write_entries<'a>(
+    brackets: (char, char),
+    entries: impl Iterator<Item = (Option<&'a str>, &'a Value)>,
+    out: &mut String,
+) {
+    out.push(brackets.0);
+    for (position, (key, item)) in entries.enumerate() {
+        if position > 0 {
+            out.push(',');
+        }
+        if let Some(key) = key {
+            write_string(key, out);
+            out.push(':');
+        }
+        write_excerpt(item, out);
+        if out.len() > EXCERPT_CHARS {
+            return;
+        }
+    }
+    out.push(brackets.1);
+}
+
+/// Writes the start of `text` as a JSON string, without copying a long string whole.
+fn write_string(text: &str, out: &mut String) {
+    let head: String = text.chars().take(EXCERPT_CHARS + 1).collect();
+    out.push_str(&Value::String(head).to_string());
 }
 
 fn truncate_chars(text: String) -> String {
@@ -192,8 +211,8 @@ mod tests {
     #[test]
     fn excerpt_handles_deep_nesting() {
         let mut value = json!(1);
-        for _ in 0..500 {
-            value = json!([value]);
+        for _ in 0..5000 {
+            value = Value::Array(vec![value]);
         }
         let text = excerpt(&value);
         assert!(text.starts_with("[[[["), "{text}");
@@ -203,6 +222,9 @@ mod tests {
     #[test]
     fn operand_error_message() {
         let error = SelectorError::operand("$in", "an array", &json!(5));
-        assert_eq!(error.to_string(), "invalid `$in` operand `5`: expected an array");
+        assert_eq!(
+            error.to_string(),
+            "invalid `$in` operand `5`: expected an array"
+        );
     }
 }

@@ -11,6 +11,17 @@ use super::descend;
 use super::error::SelectorError;
 use super::pattern::Pattern;
 
+/// Wrapper keys decoded into operands, apart from the legacy `$regex` form.
+const SUPPORTED_WRAPPERS: &[&str] = &[
+    "$date",
+    "$numberLong",
+    "$numberInt",
+    "$numberDouble",
+    "$numberDecimal",
+    "$oid",
+    "$regularExpression",
+];
+
 /// Wrapper keys whose BSON types cannot occur in documents stored as JSON.
 const UNSUPPORTED_WRAPPERS: &[&str] = &[
     "$binary",
@@ -30,7 +41,7 @@ const DATE_EXPECTED: &str = "an RFC 3339 timestamp with a zone such as `2026-12-
 /// A number as MongoDB compares it: integers exactly, doubles as IEEE 754 values.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Num {
-    /// Any JSON integer; `i128` holds every `i64` and `u64` that `serde_json` produces.
+    /// Any JSON integer, widened so that every `i64` and `u64` from `serde_json` fits.
     Int(i128),
     /// A JSON number with a fraction or exponent, or a `$numberDouble` operand.
     Double(f64),
@@ -68,7 +79,7 @@ pub(super) enum Operand {
     Date(i64),
     Regex(Pattern),
     Array(Vec<Operand>),
-    /// An embedded document; its field order matters, as in BSON.
+    /// An embedded document, whose field order matters as in BSON.
     Document(Vec<(String, Operand)>),
 }
 
@@ -108,14 +119,12 @@ pub(super) fn is_wrapper(map: &Map<String, Value>) -> bool {
     let Some(first) = map.keys().next() else {
         return false;
     };
-    let known = matches!(
-        first.as_str(),
-        "$date" | "$numberLong" | "$numberInt" | "$numberDouble" | "$numberDecimal" | "$oid"
-    ) || first == "$regularExpression";
-    (known && map.len() == 1) || UNSUPPORTED_WRAPPERS.contains(&first.as_str())
+    let supported = SUPPORTED_WRAPPERS.contains(&first.as_str()) && map.len() == 1;
+    supported || UNSUPPORTED_WRAPPERS.contains(&first.as_str())
 }
 
-/// Decodes `map` when it is an Extended JSON wrapper; returns `None` for an ordinary document.
+/// Decodes `map` when it is an Extended JSON wrapper, or returns `None` for an ordinary
+/// document.
 pub(super) fn parse_wrapper(map: &Map<String, Value>) -> Result<Option<Operand>, SelectorError> {
     if let Some(operand) = parse_legacy_regex(map)? {
         return Ok(Some(operand));
@@ -124,7 +133,9 @@ pub(super) fn parse_wrapper(map: &Map<String, Value>) -> Result<Option<Operand>,
         return Ok(None);
     };
     if UNSUPPORTED_WRAPPERS.contains(&key.as_str()) {
-        return Err(SelectorError::UnsupportedExtendedJson { wrapper: key.clone() });
+        return Err(SelectorError::UnsupportedExtendedJson {
+            wrapper: key.clone(),
+        });
     }
     if map.len() != 1 {
         return Ok(None);
@@ -213,9 +224,11 @@ fn parse_int(value: &Value) -> Result<Operand, SelectorError> {
 /// `"NaN"`.
 fn parse_double(wrapper: &str, value: &Value) -> Result<Operand, SelectorError> {
     let parsed = value.as_str().and_then(|text| text.parse::<f64>().ok());
-    parsed.map(|double| Operand::Number(Num::Double(double))).ok_or_else(|| {
-        SelectorError::extended_json(wrapper, "a string holding a decimal number", value)
-    })
+    parsed
+        .map(|double| Operand::Number(Num::Double(double)))
+        .ok_or_else(|| {
+            SelectorError::extended_json(wrapper, "a string holding a decimal number", value)
+        })
 }
 
 /// Decodes `$oid` into its lowercase hex string, because event ids are stored as strings.
@@ -224,14 +237,22 @@ fn parse_object_id(value: &Value) -> Result<Operand, SelectorError> {
         Some(hex) if hex.len() == 24 && hex.bytes().all(|byte| byte.is_ascii_hexdigit()) => {
             Ok(Operand::String(hex.to_ascii_lowercase()))
         }
-        _ => Err(SelectorError::extended_json("$oid", "a string of 24 hex digits", value)),
+        _ => Err(SelectorError::extended_json(
+            "$oid",
+            "a string of 24 hex digits",
+            value,
+        )),
     }
 }
 
 fn parse_regular_expression(value: &Value) -> Result<Operand, SelectorError> {
     const EXPECTED: &str = "`{\"pattern\": \"<regex>\", \"options\": \"<letters>\"}`";
     let Value::Object(map) = value else {
-        return Err(SelectorError::extended_json("$regularExpression", EXPECTED, value));
+        return Err(SelectorError::extended_json(
+            "$regularExpression",
+            EXPECTED,
+            value,
+        ));
     };
     let source = map.get("pattern").and_then(Value::as_str);
     let options = match map.get("options") {
@@ -240,8 +261,14 @@ fn parse_regular_expression(value: &Value) -> Result<Operand, SelectorError> {
     };
     let allowed_keys = map.keys().all(|key| key == "pattern" || key == "options");
     match (source, options, allowed_keys) {
-        (Some(source), Some(options), true) => Ok(Operand::Regex(Pattern::compile(source, options)?)),
-        _ => Err(SelectorError::extended_json("$regularExpression", EXPECTED, value)),
+        (Some(source), Some(options), true) => {
+            Ok(Operand::Regex(Pattern::compile(source, options)?))
+        }
+        _ => Err(SelectorError::extended_json(
+            "$regularExpression",
+            EXPECTED,
+            value,
+        )),
     }
 }
 
@@ -274,7 +301,10 @@ mod tests {
     #[test]
     fn date_from_rfc3339_string() {
         assert_eq!(date(json!({"$date": "1970-01-01T00:00:01Z"})), 1_000_000);
-        assert_eq!(date(json!({"$date": "1970-01-01T02:00:00.000001+02:00"})), 1);
+        assert_eq!(
+            date(json!({"$date": "1970-01-01T02:00:00.000001+02:00"})),
+            1
+        );
     }
 
     #[test]
@@ -282,7 +312,10 @@ mod tests {
         assert_eq!(date(json!({"$date": 1500})), 1_500_000);
         assert_eq!(date(json!({"$date": -1})), -1000);
         assert_eq!(date(json!({"$date": 2000.0})), 2_000_000);
-        assert_eq!(date(json!({"$date": {"$numberLong": "1764860077529"}})), 1_764_860_077_529_000);
+        assert_eq!(
+            date(json!({"$date": {"$numberLong": "1764860077529"}})),
+            1_764_860_077_529_000
+        );
     }
 
     #[test]
@@ -296,7 +329,10 @@ mod tests {
             json!({"$date": true}),
         ] {
             let message = error_message(bad.clone());
-            assert!(message.starts_with("invalid extended JSON `$date` value"), "{bad}: {message}");
+            assert!(
+                message.starts_with("invalid extended JSON `$date` value"),
+                "{bad}: {message}"
+            );
         }
     }
 
@@ -313,10 +349,16 @@ mod tests {
     #[test]
     fn number_wrappers() {
         let cases = [
-            (json!({"$numberLong": "-9223372036854775808"}), Num::Int(i64::MIN.into())),
+            (
+                json!({"$numberLong": "-9223372036854775808"}),
+                Num::Int(i64::MIN.into()),
+            ),
             (json!({"$numberInt": "42"}), Num::Int(42)),
             (json!({"$numberDouble": "2.5"}), Num::Double(2.5)),
-            (json!({"$numberDouble": "-Infinity"}), Num::Double(f64::NEG_INFINITY)),
+            (
+                json!({"$numberDouble": "-Infinity"}),
+                Num::Double(f64::NEG_INFINITY),
+            ),
             (json!({"$numberDecimal": "0.1"}), Num::Double(0.1)),
         ];
         for (value, expected) in cases {
@@ -366,7 +408,9 @@ mod tests {
     #[test]
     fn regular_expression_wrapper() {
         let parsed = operand(json!({"$regularExpression": {"pattern": "^ab", "options": "i"}}));
-        let Operand::Regex(pattern) = parsed else { panic!("expected a regex") };
+        let Operand::Regex(pattern) = parsed else {
+            panic!("expected a regex")
+        };
         assert!(pattern.is_match("ABC"));
         assert_eq!(pattern.options(), "i");
     }
@@ -400,7 +444,10 @@ mod tests {
              boolean, null, `$date`, `$oid`, `$numberLong` or `$regularExpression` value"
         );
         let message = error_message(json!({"$code": "function() {}", "$scope": {}}));
-        assert!(message.starts_with("extended JSON type `$code`"), "{message}");
+        assert!(
+            message.starts_with("extended JSON type `$code`"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -421,7 +468,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_integer_precision() {
-        assert_eq!(Num::from_json(&Number::from(u64::MAX)), Num::Int(u64::MAX.into()));
+        assert_eq!(
+            Num::from_json(&Number::from(u64::MAX)),
+            Num::Int(u64::MAX.into())
+        );
         assert_eq!(Num::from_json(&Number::from(-5_i64)), Num::Int(-5));
         let double = Number::from_f64(1.5).map(|number| Num::from_json(&number));
         assert_eq!(double, Some(Num::Double(1.5)));

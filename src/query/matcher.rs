@@ -23,7 +23,10 @@ pub(super) struct Filter {
 #[derive(Debug, Clone)]
 pub(super) enum Clause {
     /// A field path with the predicates that all must hold on it.
-    Field { path: Path, predicates: Vec<Predicate> },
+    Field {
+        path: Path,
+        predicates: Vec<Predicate>,
+    },
     And(Vec<Filter>),
     Or(Vec<Filter>),
     Nor(Vec<Filter>),
@@ -32,7 +35,7 @@ pub(super) enum Clause {
 /// A condition on the values one path reaches.
 #[derive(Debug, Clone)]
 pub(super) enum Predicate {
-    /// Matches nothing, as `$all: []` does.
+    /// A predicate that matches nothing, compiled from `$all: []`.
     Never,
     /// Holds when any candidate passes the test, with leaf arrays expanded.
     Leaf(Test),
@@ -52,12 +55,16 @@ pub(super) enum Predicate {
 #[derive(Debug, Clone)]
 pub(super) enum Test {
     Compare(Comparison, Operand),
-    /// `$in`: a regular expression in the list matches strings, other operands test equality.
+    /// `$in`, where a regular expression in the list matches strings and any other operand
+    /// tests equality.
     In(Vec<Operand>),
     Regex(Pattern),
     Exists,
     Type(TypeSet),
-    Mod { divisor: i64, remainder: i64 },
+    Mod {
+        divisor: i64,
+        remainder: i64,
+    },
 }
 
 impl Filter {
@@ -65,7 +72,9 @@ impl Filter {
     ///
     /// `document` is an array only for an element tested by `$elemMatch`.
     pub(super) fn matches(&self, document: &Value, context: &Context<'_>) -> bool {
-        self.clauses.iter().all(|clause| clause.matches(document, context))
+        self.clauses
+            .iter()
+            .all(|clause| clause.matches(document, context))
     }
 }
 
@@ -75,9 +84,15 @@ impl Clause {
             Clause::Field { path, predicates } => predicates
                 .iter()
                 .all(|predicate| predicate.matches_path(document, path, context)),
-            Clause::And(filters) => filters.iter().all(|filter| filter.matches(document, context)),
-            Clause::Or(filters) => filters.iter().any(|filter| filter.matches(document, context)),
-            Clause::Nor(filters) => !filters.iter().any(|filter| filter.matches(document, context)),
+            Clause::And(filters) => filters
+                .iter()
+                .all(|filter| filter.matches(document, context)),
+            Clause::Or(filters) => filters
+                .iter()
+                .any(|filter| filter.matches(document, context)),
+            Clause::Nor(filters) => !filters
+                .iter()
+                .any(|filter| filter.matches(document, context)),
         }
     }
 }
@@ -91,10 +106,14 @@ impl Predicate {
                 test.matches(candidate, context)
             }),
             Predicate::Size(_) | Predicate::ElemMatchDocument(_) | Predicate::ElemMatchValue(_) => {
-                path.any(document, LeafArrays::Whole, &mut |candidate| match candidate {
-                    Candidate::Missing => false,
-                    Candidate::Value(value) => self.matches_value(value, context),
-                })
+                path.any(
+                    document,
+                    LeafArrays::Whole,
+                    &mut |candidate| match candidate {
+                        Candidate::Missing => false,
+                        Candidate::Value(value) => self.matches_value(value, context),
+                    },
+                )
             }
             Predicate::Not(inner) => !inner
                 .iter()
@@ -119,15 +138,17 @@ impl Predicate {
             }),
             Predicate::ElemMatchValue(inner) => value.as_array().is_some_and(|items| {
                 items.iter().any(|item| {
-                    inner.iter().all(|predicate| predicate.matches_value(item, context))
+                    inner
+                        .iter()
+                        .all(|predicate| predicate.matches_value(item, context))
                 })
             }),
-            Predicate::Not(inner) => {
-                !inner.iter().all(|predicate| predicate.matches_value(value, context))
-            }
-            Predicate::All(inner) => {
-                inner.iter().all(|predicate| predicate.matches_value(value, context))
-            }
+            Predicate::Not(inner) => !inner
+                .iter()
+                .all(|predicate| predicate.matches_value(value, context)),
+            Predicate::All(inner) => inner
+                .iter()
+                .all(|predicate| predicate.matches_value(value, context)),
         }
     }
 }
@@ -147,9 +168,10 @@ impl Test {
             Test::Type(types) => {
                 matches!(candidate, Candidate::Value(value) if types.contains(value))
             }
-            Test::Mod { divisor, remainder } => {
-                matches!(candidate, Candidate::Value(value) if mod_matches(value, *divisor, *remainder))
-            }
+            Test::Mod { divisor, remainder } => match candidate {
+                Candidate::Missing => false,
+                Candidate::Value(value) => mod_matches(value, *divisor, *remainder),
+            },
         }
     }
 }
@@ -158,7 +180,7 @@ fn regex_matches(candidate: Candidate<'_>, pattern: &Pattern) -> bool {
     matches!(candidate, Candidate::Value(Value::String(text)) if pattern.is_match(text))
 }
 
-/// Tests `value % divisor == remainder`, truncating a double toward zero first; the remainder
+/// Tests `value % divisor == remainder`, truncating a double toward zero first. The remainder
 /// takes the sign of the dividend.
 fn mod_matches(value: &Value, divisor: i64, remainder: i64) -> bool {
     let Value::Number(number) = value else {

@@ -1,8 +1,8 @@
 //! Raw MongoDB `find()` filters, compiled once and matched against stored event documents.
 //!
 //! `POST /events/query` takes a MongoDB filter as its body. The embedded SQLite store has no
-//! MongoDB to run it, so it parses each stored event into a `serde_json::Value` and asks a
-//! [`Selector`] whether the event matches. Matching follows MongoDB 7:
+//! MongoDB to run it, so it parses each stored event into a `serde_json::Value` and calls
+//! [`Selector::matches`] on it. Matching follows MongoDB 7:
 //!
 //! - implicit equality, `$eq`, `$ne`, `$gt`, `$gte`, `$lt`, `$lte`, `$in` and `$nin`, with
 //!   type bracketing, numbers compared across integers and doubles, strings compared bytewise,
@@ -43,8 +43,8 @@ pub use self::python_literal::parse_python_literal;
 
 /// Maximum nesting of arrays and objects in a filter or in a Python literal.
 ///
-/// The limit keeps the recursive compiler and matcher far from the end of the stack; real
-/// filters rarely nest more than ten levels.
+/// The compiler and the matcher recurse once per level, so the limit keeps a hostile filter from
+/// exhausting the stack.
 pub const MAX_DEPTH: usize = 100;
 
 /// Returns the depth one container further in, or an error past [`MAX_DEPTH`].
@@ -58,8 +58,8 @@ fn descend(depth: usize) -> Result<usize, SelectorError> {
 
 /// A compiled MongoDB filter, ready to be matched against many documents.
 ///
-/// Regular expressions and Extended JSON operands are decoded once by [`Selector::parse`], so
-/// [`Selector::matches`] neither allocates per document nor clones it.
+/// Regular expressions and Extended JSON operands are decoded once by [`Selector::parse`], and
+/// [`Selector::matches`] reads the document in place without cloning it.
 #[derive(Debug, Clone)]
 pub struct Selector {
     filter: Filter,
@@ -67,7 +67,7 @@ pub struct Selector {
 }
 
 impl Selector {
-    /// Compiles a filter document; validation happens here, never during matching.
+    /// Compiles a filter document. Validation happens here, never during matching.
     ///
     /// # Errors
     ///
@@ -91,7 +91,7 @@ impl Selector {
 
     /// Returns the `_id` values the filter pins down when its top level has `_id: "x"`,
     /// `_id: {"$eq": "x"}` or `_id: {"$in": [...]}` with only strings, so a store can fetch
-    /// those rows by key instead of scanning; `None` otherwise.
+    /// those rows by key instead of scanning. Returns `None` otherwise.
     ///
     /// Every matching document has one of these ids, but not every document with one of them
     /// matches: the other conditions still need [`Selector::matches`].
@@ -114,7 +114,9 @@ fn find_pinned_ids(filter: &Filter) -> Option<Vec<String>> {
 
 fn ids_of_predicate(predicate: &Predicate) -> Option<Vec<String>> {
     match predicate {
-        Predicate::Leaf(Test::Compare(Comparison::Eq, Operand::String(id))) => Some(vec![id.clone()]),
+        Predicate::Leaf(Test::Compare(Comparison::Eq, Operand::String(id))) => {
+            Some(vec![id.clone()])
+        }
         Predicate::Leaf(Test::In(operands)) => operands
             .iter()
             .map(|operand| match operand {

@@ -62,7 +62,7 @@ const UNSUPPORTED_OPERATORS: &[&str] = &[
 const FILTER_LIST_EXPECTED: &str = "a non-empty array of filter documents";
 const VALUE_LIST_EXPECTED: &str = "an array of values without query operators";
 
-/// Where an operator was found, for choosing the error that names it.
+/// Position of an operator in a filter, which selects the error that names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
     TopLevel,
@@ -72,7 +72,9 @@ enum Place {
 /// Compiles a filter document found `depth` containers deep.
 pub(super) fn parse_filter(value: &Value, depth: usize) -> Result<Filter, SelectorError> {
     let Value::Object(map) = value else {
-        return Err(SelectorError::NotAnObject { found: excerpt(value) });
+        return Err(SelectorError::NotAnObject {
+            found: excerpt(value),
+        });
     };
     let depth = descend(depth)?;
     let mut clauses = Vec::with_capacity(map.len());
@@ -84,11 +86,14 @@ pub(super) fn parse_filter(value: &Value, depth: usize) -> Result<Filter, Select
     Ok(Filter { clauses })
 }
 
-/// Compiles one top-level entry; `$comment` compiles to nothing.
+/// Compiles one top-level entry, or nothing for `$comment`.
 fn parse_entry(key: &str, operand: &Value, depth: usize) -> Result<Option<Clause>, SelectorError> {
     if !key.starts_with('$') {
         let predicates = parse_condition(operand, depth)?;
-        return Ok(Some(Clause::Field { path: Path::parse(key), predicates }));
+        return Ok(Some(Clause::Field {
+            path: Path::parse(key),
+            predicates,
+        }));
     }
     let clause = match key {
         "$and" => Clause::And(parse_filter_list(key, operand, depth)?),
@@ -124,11 +129,17 @@ fn reject_operator(operator: &str, place: Place) -> SelectorError {
     }
     if place == Place::TopLevel && FIELD_OPERATORS.contains(&operator) {
         let hint = "apply it to a field, as in `{\"log_level\": {\"$gte\": 30}}`";
-        return SelectorError::MisplacedOperator { operator: owned, hint };
+        return SelectorError::MisplacedOperator {
+            operator: owned,
+            hint,
+        };
     }
     if place == Place::Field && TOP_LEVEL_OPERATORS.contains(&operator) {
         let hint = "use it at the top level of a filter or of an `$elemMatch` document";
-        return SelectorError::MisplacedOperator { operator: owned, hint };
+        return SelectorError::MisplacedOperator {
+            operator: owned,
+            hint,
+        };
     }
     if UNSUPPORTED_OPERATORS.contains(&operator) {
         return SelectorError::UnsupportedOperator { operator: owned };
@@ -150,7 +161,8 @@ fn is_operator_document(map: &Map<String, Value>) -> bool {
     first_is_operator && !is_wrapper(map)
 }
 
-/// Builds the implicit-equality predicate; a regular expression value matches as a pattern.
+/// Builds the implicit-equality predicate, under which a regular expression matches as a
+/// pattern.
 fn equality(operand: Operand) -> Predicate {
     match operand {
         Operand::Regex(pattern) => Predicate::Leaf(Test::Regex(pattern)),
@@ -233,7 +245,10 @@ fn parse_value_list(
         return Err(SelectorError::operand(key, VALUE_LIST_EXPECTED, operand));
     };
     let depth = descend(depth)?;
-    items.iter().map(|item| parse_list_element(key, item, operand, depth)).collect()
+    items
+        .iter()
+        .map(|item| parse_list_element(key, item, operand, depth))
+        .collect()
 }
 
 /// Compiles one element of `$in`, `$nin` or `$all`, where MongoDB allows a regular expression
@@ -246,7 +261,10 @@ fn parse_list_element(
 ) -> Result<Operand, SelectorError> {
     let parsed = parse_operand(item, depth)?;
     if let Operand::Document(fields) = &parsed {
-        if fields.first().is_some_and(|(name, _)| name.starts_with('$')) {
+        if fields
+            .first()
+            .is_some_and(|(name, _)| name.starts_with('$'))
+        {
             return Err(SelectorError::operand(key, VALUE_LIST_EXPECTED, list));
         }
     }
@@ -271,7 +289,9 @@ fn parse_type_set(operand: &Value) -> Result<TypeSet, SelectorError> {
         return single_type(operand).ok_or_else(invalid);
     };
     items.iter().try_fold(TypeSet::default(), |set, item| {
-        single_type(item).map(|one| set.union(one)).ok_or_else(invalid)
+        single_type(item)
+            .map(|one| set.union(one))
+            .ok_or_else(invalid)
     })
 }
 
@@ -283,9 +303,10 @@ fn single_type(value: &Value) -> Option<TypeSet> {
     }
 }
 
-/// Compiles `$mod: [divisor, remainder]`; doubles are truncated toward zero as in MongoDB.
+/// Compiles `$mod: [divisor, remainder]`, truncating doubles toward zero as MongoDB does.
 fn parse_mod(operand: &Value) -> Result<Predicate, SelectorError> {
-    const EXPECTED: &str = "an array of two numbers, `[divisor, remainder]`, with a non-zero divisor";
+    const EXPECTED: &str =
+        "an array of two numbers, `[divisor, remainder]`, with a non-zero divisor";
     let invalid = || SelectorError::operand("$mod", EXPECTED, operand);
     let Some([divisor, remainder]) = operand.as_array().map(Vec::as_slice) else {
         return Err(invalid());
@@ -355,7 +376,7 @@ fn parse_size(operand: &Value) -> Result<usize, SelectorError> {
 }
 
 /// Compiles `$all`: every listed value must be matched as an implicit equality would, or every
-/// listed `$elemMatch` must match; an empty list matches nothing.
+/// listed `$elemMatch` must match. An empty list matches nothing.
 fn parse_all(operand: &Value, depth: usize) -> Result<Predicate, SelectorError> {
     const EXPECTED: &str =
         "an array of values, or an array of `$elemMatch` documents, but not both kinds";

@@ -38,11 +38,14 @@ struct Part {
 }
 
 impl Path {
-    /// Splits `text` at dots; an empty component is kept and simply matches a field named `""`.
+    /// Splits `text` at dots. An empty component is kept and matches a field named `""`.
     pub(super) fn parse(text: &str) -> Path {
         let parts = text
             .split('.')
-            .map(|name| Part { name: name.to_owned(), index: array_index(name) })
+            .map(|name| Part {
+                name: name.to_owned(),
+                index: array_index(name),
+            })
             .collect();
         Path { parts }
     }
@@ -64,7 +67,8 @@ impl Path {
         leaf: LeafArrays,
         visit: &mut dyn FnMut(Candidate<'a>) -> bool,
     ) -> bool {
-        let (Value::Array(items), Some((first, rest))) = (document, self.parts.split_first()) else {
+        let (Value::Array(items), Some((first, rest))) = (document, self.parts.split_first())
+        else {
             return walk(document, &self.parts, leaf, visit);
         };
         match first.index.and_then(|position| items.get(position)) {
@@ -162,22 +166,37 @@ mod tests {
 
     #[test]
     fn missing_field_and_scalar_parent() {
-        assert_eq!(candidates("a.b", &json!({"x": 1}), LeafArrays::Expand), ["missing"]);
-        assert_eq!(candidates("a.b", &json!({"a": 4}), LeafArrays::Expand), ["missing"]);
-        assert_eq!(candidates("a.b", &json!({"a": null}), LeafArrays::Expand), ["missing"]);
+        assert_eq!(
+            candidates("a.b", &json!({"x": 1}), LeafArrays::Expand),
+            ["missing"]
+        );
+        assert_eq!(
+            candidates("a.b", &json!({"a": 4}), LeafArrays::Expand),
+            ["missing"]
+        );
+        assert_eq!(
+            candidates("a.b", &json!({"a": null}), LeafArrays::Expand),
+            ["missing"]
+        );
     }
 
     #[test]
     fn leaf_array_expands_then_whole() {
         let document = json!({"a": [1, [2]]});
-        assert_eq!(candidates("a", &document, LeafArrays::Expand), ["1", "[2]", "[1,[2]]"]);
+        assert_eq!(
+            candidates("a", &document, LeafArrays::Expand),
+            ["1", "[2]", "[1,[2]]"]
+        );
         assert_eq!(candidates("a", &document, LeafArrays::Whole), ["[1,[2]]"]);
     }
 
     #[test]
     fn array_of_objects_fans_out() {
         let document = json!({"a": [{"b": 1}, {"c": 2}, 7, [{"b": 3}]]});
-        assert_eq!(candidates("a.b", &document, LeafArrays::Expand), ["1", "missing"]);
+        assert_eq!(
+            candidates("a.b", &document, LeafArrays::Expand),
+            ["1", "missing"]
+        );
     }
 
     #[test]
@@ -190,7 +209,10 @@ mod tests {
         let document = json!({"a": [{"0": "field"}, "second"]});
         let seen = candidates("a.0", &document, LeafArrays::Expand);
         assert_eq!(seen, ["\"field\"", "{\"0\":\"field\"}"]);
-        assert_eq!(candidates("a.1", &document, LeafArrays::Expand), ["missing", "\"second\""]);
+        assert_eq!(
+            candidates("a.1", &document, LeafArrays::Expand),
+            ["missing", "\"second\""]
+        );
     }
 
     #[test]

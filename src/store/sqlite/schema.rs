@@ -22,7 +22,7 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX events_live_by_time ON events (archived, ts_micros);
     CREATE INDEX events_by_time ON events (ts_micros);
-    CREATE INDEX events_by_archived_at ON events (archived, archived_at_micros);",
+    CREATE INDEX events_by_archived_at ON events (archived_at_micros) WHERE archived = 1;",
 ];
 
 /// The schema version this build writes.
