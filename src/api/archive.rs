@@ -58,7 +58,12 @@ impl ArchiveRequest {
     fn from_json(body: &Value, zone: &crate::model::NaiveZone) -> Result<Self, ApiError> {
         let Value::Object(map) = body else {
             let msg = "Input should be a valid dictionary or object to extract fields from";
-            return Err(ApiError::field(FieldError::new("model_attributes_type", &["body"], msg, body)));
+            return Err(ApiError::field(FieldError::new(
+                "model_attributes_type",
+                &["body"],
+                msg,
+                body,
+            )));
         };
         let mut errors = Vec::new();
         let ids = read_ids(map, &mut errors);
@@ -68,7 +73,7 @@ impl ArchiveRequest {
             return Err(ApiError::Validation(errors));
         }
         let target = match (ids, before) {
-            (Some(ids), _) if !ids.is_empty() => ArchiveTarget::Ids(ids),
+            (Some(ids), _) if !ids.is_empty() => ArchiveTarget::Ids(without_repeats(ids)),
             (_, Some(before)) => ArchiveTarget::Before(before),
             _ => {
                 let reason = "Either event_ids or before_date must be provided";
@@ -77,6 +82,13 @@ impl ArchiveRequest {
         };
         Ok(ArchiveRequest { target, batch_size })
     }
+}
+
+/// Drops repeated ids, keeping the first of each, so an id listed twice is archived and
+/// counted once.
+fn without_repeats(ids: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
+    ids.into_iter().filter(|id| seen.insert(id.clone())).collect()
 }
 
 fn read_ids(map: &Map<String, Value>, errors: &mut Vec<FieldError>) -> Option<Vec<String>> {
@@ -157,11 +169,10 @@ pub(super) async fn purge(
     let mut params = QueryParams::new(&pairs);
     let days = params.integer("older_than_days", 365);
     params.finish()?;
-    let cutoff = Duration::try_days(days)
-        .and_then(|age| Utc::now().checked_sub_signed(age))
-        .ok_or_else(|| {
-            ApiError::BadRequest(format!("`older_than_days` = `{days}` is out of range"))
-        })?;
+    let cutoff =
+        Duration::try_days(days).and_then(|age| Utc::now().checked_sub_signed(age)).ok_or_else(
+            || ApiError::BadRequest(format!("`older_than_days` = `{days}` is out of range")),
+        )?;
     let deleted = state.store.purge_archived(cutoff).await?;
     let message = format!("Permanently deleted {deleted} archived events older than {days} days");
     Ok(axum::Json(json!({ "deleted_count": deleted, "message": message })).into_response())

@@ -43,11 +43,21 @@ impl IntoResponse for ApiError {
             ApiError::BadRequest(detail) => (StatusCode::BAD_REQUEST, json!({ "detail": detail })),
             ApiError::NotFound(detail) => (StatusCode::NOT_FOUND, json!({ "detail": detail })),
             ApiError::Conflict(detail) => (StatusCode::CONFLICT, json!({ "detail": detail })),
-            ApiError::PayloadTooLarge { limit } => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                json!({ "detail": format!("request body is larger than the limit of {limit} bytes: \
-                                           send smaller events or raise max_body_bytes") }),
-            ),
+            ApiError::PayloadTooLarge { limit } => {
+                let detail = format!(
+                    "request body is larger than the limit of {limit} bytes: send smaller \
+                     events or raise max_body_bytes"
+                );
+                let mut response =
+                    (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(json!({ "detail": detail })))
+                        .into_response();
+                // The rest of the body was not read, so the connection cannot carry another
+                // request; saying so lets the client open a new one instead of failing.
+                response
+                    .headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+                return response;
+            }
             ApiError::Store(StoreError::Unavailable(reason)) => {
                 tracing::warn!(%reason, "event store unavailable");
                 let detail = "event store unavailable: retry later";

@@ -17,8 +17,8 @@ use crate::store::{InsertOutcome, ListQuery, NewEvent, StoredDocument};
 
 /// `POST /event`: validates and commits one event, then echoes the stored document.
 ///
-/// A re-send of a stored id with the same content is answered 200 with the stored document;
-/// the same id with different content is a 409 and the stored event stays as it was.
+/// A re-send of a stored id with the same content gets 200 and the stored document. The same
+/// id with different content gets 409, and the stored event stays as it was.
 pub(super) async fn create(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
@@ -109,9 +109,8 @@ pub(super) async fn query(
         }
         other => other?,
     };
-    let selector = Selector::parse(&filter).map_err(|error| {
-        ApiError::BadRequest(format!("invalid selector: {error}"))
-    })?;
+    let selector = Selector::parse(&filter)
+        .map_err(|error| ApiError::BadRequest(format!("invalid selector: {error}")))?;
     id_map(state.store.query(selector, limit).await?).await
 }
 

@@ -1,4 +1,4 @@
-//! `GET /health`: always 200, answered within [`HEALTH_TIMEOUT`] even when the store hangs.
+//! `GET /health`: always 200, returned within [`HEALTH_TIMEOUT`] even when the store hangs.
 
 use std::time::Duration;
 
@@ -8,10 +8,10 @@ use serde_json::{Value, json};
 
 use super::AppState;
 
-/// The longest the health check waits for the store.
+/// Maximum time the health check waits for the store.
 const HEALTH_TIMEOUT: Duration = Duration::from_millis(1500);
 
-/// Reports whether the store answers and how many events it holds, in upstream's key order.
+/// Reports whether the store responds and how many events it contains, in upstream's key order.
 pub(super) async fn health(State(state): State<AppState>) -> Json<Value> {
     let count = tokio::time::timeout(HEALTH_TIMEOUT, state.store.count()).await;
     let (healthy, description, total) = match count {

@@ -115,7 +115,11 @@ fn request_span(request: &Request) -> tracing::Span {
 async fn not_found(method: Method, uri: Uri) -> Response {
     let path = uri.path();
     let trimmed = path.trim_end_matches('/');
-    if path.len() > 1 && path.ends_with('/') && PATHS.contains(&trimmed) && method != Method::OPTIONS {
+    if path.len() > 1
+        && path.ends_with('/')
+        && PATHS.contains(&trimmed)
+        && method != Method::OPTIONS
+    {
         let target = match uri.query() {
             Some(query) => format!("{trimmed}?{query}"),
             None => trimmed.to_owned(),

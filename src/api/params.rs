@@ -87,7 +87,12 @@ impl<'a> QueryParams<'a> {
             Err(error) => {
                 let msg = format!("Input should be a valid datetime, {error}");
                 let input = Value::from(text);
-                self.errors.push(FieldError::new("datetime_parsing", &["query", name], msg, &input));
+                self.errors.push(FieldError::new(
+                    "datetime_parsing",
+                    &["query", name],
+                    msg,
+                    &input,
+                ));
                 None
             }
         }

@@ -8,8 +8,8 @@ use super::AppState;
 use super::body::query_pairs;
 use super::error::ApiError;
 use super::params::QueryParams;
-use crate::config::Settings;
 use crate::config::REDACTED;
+use crate::config::Settings;
 
 /// Keys of `email_alerts` that are secrets, redacted even when null, as upstream does.
 const EMAIL_SECRETS: [&str; 2] = ["smtp_username", "smtp_password"];

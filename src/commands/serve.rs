@@ -51,7 +51,8 @@ async fn serve(settings: Settings, listen: Option<String>) -> anyhow::Result<()>
         manager_id,
     };
     tracing::info!(address = %local, "listening on http://{local}");
-    let served = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await;
+    let served =
+        axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await;
     // In-flight requests have finished; commit anything still queued before exiting.
     store.close().await;
     tracing::info!("stopped");

@@ -53,7 +53,7 @@ pub struct Settings {
     pub naive_timezone: String,
     /// The largest request body accepted, in bytes.
     pub max_body_bytes: usize,
-    /// The longest a request may take before it is answered with 408, in seconds.
+    /// Maximum time a request may take before the server returns 408, in seconds.
     pub request_timeout_seconds: u64,
 }
 

@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use figment::Figment;
 use figment::providers::{Env, Format, Json, Serialized, Toml, Yaml};
 use figment::value::{Dict, Value as FigmentValue};
-use figment::Figment;
 use serde::Serialize;
 
 use super::Settings;
@@ -79,7 +79,8 @@ pub fn load(overrides: &SettingsOverrides) -> Result<Settings, ConfigError> {
     if let Some(url) = database_url_from_env() {
         figment = figment.merge(Serialized::default("document_db_url", url));
     }
-    let settings: Settings = figment.merge(Serialized::defaults(overrides)).extract().map_err(Box::new)?;
+    let settings: Settings =
+        figment.merge(Serialized::defaults(overrides)).extract().map_err(Box::new)?;
     validate(&settings)?;
     Ok(settings)
 }
@@ -148,7 +149,11 @@ fn database_url_from_env() -> Option<FigmentValue> {
 fn validate(settings: &Settings) -> Result<(), ConfigError> {
     if let Err(reason) = settings.naive_timezone.parse::<NaiveZone>() {
         let value = settings.naive_timezone.clone();
-        return Err(ConfigError::Invalid { key: "naive_timezone", value, reason: reason.to_string() });
+        return Err(ConfigError::Invalid {
+            key: "naive_timezone",
+            value,
+            reason: reason.to_string(),
+        });
     }
     if !level_from_json(&settings.alert_level).is_some_and(is_enum_level) {
         return Err(ConfigError::Invalid {
@@ -188,7 +193,10 @@ mod tests {
         raw.insert("event_mongo_db_url".into(), "mongodb://h".into());
         let keys = normalize_keys(raw);
         assert_eq!(keys.get("database_name").and_then(FigmentValue::as_str), Some("plain"));
-        assert_eq!(keys.get("collection_name").and_then(FigmentValue::as_str), Some("only_prefixed"));
+        assert_eq!(
+            keys.get("collection_name").and_then(FigmentValue::as_str),
+            Some("only_prefixed")
+        );
         assert_eq!(keys.get("document_db_url").and_then(FigmentValue::as_str), Some("mongodb://h"));
         assert!(!keys.contains_key("mongo_db_url"));
     }
@@ -203,6 +211,9 @@ mod tests {
         std::fs::write(root.path().join("settings.yaml"), "x: 1").unwrap();
         assert_eq!(find_settings_file(&nested, "settings.yaml"), None);
         std::fs::write(project.join("settings.yaml"), "x: 1").unwrap();
-        assert_eq!(find_settings_file(&nested, "settings.yaml"), Some(project.join("settings.yaml")));
+        assert_eq!(
+            find_settings_file(&nested, "settings.yaml"),
+            Some(project.join("settings.yaml"))
+        );
     }
 }

@@ -3,14 +3,8 @@
 use serde_json::Value;
 
 /// The six levels of upstream's `EventLogLevel`, with their names.
-pub const LOG_LEVELS: [(&str, i64); 6] = [
-    ("NOTSET", 0),
-    ("DEBUG", 10),
-    ("INFO", 20),
-    ("WARNING", 30),
-    ("ERROR", 40),
-    ("CRITICAL", 50),
-];
+pub const LOG_LEVELS: [(&str, i64); 6] =
+    [("NOTSET", 0), ("DEBUG", 10), ("INFO", 20), ("WARNING", 30), ("ERROR", 40), ("CRITICAL", 50)];
 
 /// The level of an event posted without one (INFO).
 pub const DEFAULT_LOG_LEVEL: i64 = 20;

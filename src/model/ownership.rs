@@ -59,7 +59,11 @@ impl Ownership {
     }
 }
 
-fn read_id(map: &Map<String, Value>, field: &'static str, errors: &mut Vec<FieldError>) -> Option<String> {
+fn read_id(
+    map: &Map<String, Value>,
+    field: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
     let loc = ["body", "source", field];
     match map.get(field)? {
         Value::Null => None,

@@ -29,7 +29,8 @@ impl FieldError {
 
     /// A `value_error` raised by a validator, which pydantic renders with an empty error context.
     pub fn value_error(loc: &[&str], reason: &str, input: &Value) -> Self {
-        let mut error = FieldError::new("value_error", loc, format!("Value error, {reason}"), input);
+        let mut error =
+            FieldError::new("value_error", loc, format!("Value error, {reason}"), input);
         error.ctx = Some(json!({"error": {}}));
         error
     }

@@ -135,13 +135,7 @@ mod tests {
 
     #[test]
     fn codes_match_aliases() {
-        let pairs = [
-            (1, "double"),
-            (2, "string"),
-            (3, "object"),
-            (4, "array"),
-            (8, "bool"),
-        ];
+        let pairs = [(1, "double"), (2, "string"), (3, "object"), (4, "array"), (8, "bool")];
         for (code, name) in pairs {
             assert_eq!(TypeSet::from_code(code), Some(alias(name)), "code {code}");
         }

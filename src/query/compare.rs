@@ -107,10 +107,7 @@ fn compare_value(
         if left.is_nan() || right.is_nan() {
             let both = left.is_nan() && right.is_nan();
             return both
-                && matches!(
-                    comparison,
-                    Comparison::Eq | Comparison::Gte | Comparison::Lte
-                );
+                && matches!(comparison, Comparison::Eq | Comparison::Gte | Comparison::Lte);
         }
     }
     bracketed(value, operand, context).is_some_and(|ordering| comparison.accepts(ordering))
@@ -252,71 +249,40 @@ mod tests {
     }
 
     fn check(value: Value, comparison: Comparison, operand_value: Value) -> bool {
-        let context = Context {
-            instant: &test_instant,
-        };
+        let context = Context { instant: &test_instant };
         let candidate = Candidate::Value(&value);
         compare_candidate(candidate, comparison, &operand(operand_value), &context)
     }
 
     #[test]
     fn integers_and_doubles_compare_exactly() {
-        assert_eq!(
-            compare_numbers(Num::Int(1), Num::Double(1.0)),
-            Ordering::Equal
-        );
-        assert_eq!(
-            compare_numbers(Num::Int(1), Num::Double(1.5)),
-            Ordering::Less
-        );
-        assert_eq!(
-            compare_numbers(Num::Int(-1), Num::Double(-1.5)),
-            Ordering::Greater
-        );
+        assert_eq!(compare_numbers(Num::Int(1), Num::Double(1.0)), Ordering::Equal);
+        assert_eq!(compare_numbers(Num::Int(1), Num::Double(1.5)), Ordering::Less);
+        assert_eq!(compare_numbers(Num::Int(-1), Num::Double(-1.5)), Ordering::Greater);
         let big = (1_i128 << 53) + 1;
         assert_eq!(
             compare_numbers(Num::Int(big), Num::Double(9_007_199_254_740_992.0)),
             Ordering::Greater
         );
-        assert_eq!(
-            compare_numbers(Num::Int(u64::MAX.into()), Num::Double(1e30)),
-            Ordering::Less
-        );
+        assert_eq!(compare_numbers(Num::Int(u64::MAX.into()), Num::Double(1e30)), Ordering::Less);
         assert_eq!(
             compare_numbers(Num::Int(i64::MIN.into()), Num::Double(f64::NEG_INFINITY)),
             Ordering::Greater
         );
-        assert_eq!(
-            compare_numbers(Num::Double(2.0), Num::Int(1)),
-            Ordering::Greater
-        );
+        assert_eq!(compare_numbers(Num::Double(2.0), Num::Int(1)), Ordering::Greater);
     }
 
     #[test]
     fn nan_orders_below_numbers() {
-        assert_eq!(
-            compare_numbers(Num::Double(f64::NAN), Num::Double(f64::NAN)),
-            Ordering::Equal
-        );
-        assert_eq!(
-            compare_numbers(Num::Double(f64::NAN), Num::Int(i128::MIN)),
-            Ordering::Less
-        );
-        assert_eq!(
-            compare_numbers(Num::Int(0), Num::Double(f64::NAN)),
-            Ordering::Greater
-        );
+        assert_eq!(compare_numbers(Num::Double(f64::NAN), Num::Double(f64::NAN)), Ordering::Equal);
+        assert_eq!(compare_numbers(Num::Double(f64::NAN), Num::Int(i128::MIN)), Ordering::Less);
+        assert_eq!(compare_numbers(Num::Int(0), Num::Double(f64::NAN)), Ordering::Greater);
     }
 
     #[test]
     fn nan_operand_matches_nothing_stored() {
         let nan = json!({"$numberDouble": "NaN"});
-        for comparison in [
-            Comparison::Eq,
-            Comparison::Gt,
-            Comparison::Gte,
-            Comparison::Lt,
-        ] {
+        for comparison in [Comparison::Eq, Comparison::Gt, Comparison::Gte, Comparison::Lt] {
             assert!(!check(json!(1), comparison, nan.clone()), "{comparison:?}");
         }
     }
@@ -339,9 +305,7 @@ mod tests {
 
     #[test]
     fn missing_compares_as_null() {
-        let context = Context {
-            instant: &no_instant,
-        };
+        let context = Context { instant: &no_instant };
         let null = Operand::Null;
         for (comparison, expected) in [
             (Comparison::Eq, true),
@@ -383,42 +347,18 @@ mod tests {
 
     #[test]
     fn documents_compare_in_field_order() {
-        assert!(check(
-            json!({"a": 1, "b": 2}),
-            Comparison::Eq,
-            json!({"a": 1, "b": 2})
-        ));
-        assert!(!check(
-            json!({"b": 2, "a": 1}),
-            Comparison::Eq,
-            json!({"a": 1, "b": 2})
-        ));
-        assert!(check(
-            json!({"a": 1}),
-            Comparison::Lt,
-            json!({"a": 1, "b": 0})
-        ));
+        assert!(check(json!({"a": 1, "b": 2}), Comparison::Eq, json!({"a": 1, "b": 2})));
+        assert!(!check(json!({"b": 2, "a": 1}), Comparison::Eq, json!({"a": 1, "b": 2})));
+        assert!(check(json!({"a": 1}), Comparison::Lt, json!({"a": 1, "b": 0})));
         assert!(check(json!({"a": "x"}), Comparison::Gt, json!({"a": 5})));
         assert!(check(json!({"b": 1}), Comparison::Gt, json!({"a": 1})));
     }
 
     #[test]
     fn nested_dates_compare_as_instants() {
-        assert!(check(
-            json!({"at": "t5000"}),
-            Comparison::Eq,
-            json!({"at": {"$date": 5}})
-        ));
-        assert!(check(
-            json!(["t7000"]),
-            Comparison::Gt,
-            json!([{"$date": 5}])
-        ));
-        assert!(check(
-            json!(["noon"]),
-            Comparison::Lt,
-            json!([{"$date": 5}])
-        ));
+        assert!(check(json!({"at": "t5000"}), Comparison::Eq, json!({"at": {"$date": 5}})));
+        assert!(check(json!(["t7000"]), Comparison::Gt, json!([{"$date": 5}])));
+        assert!(check(json!(["noon"]), Comparison::Lt, json!([{"$date": 5}])));
     }
 
     #[test]

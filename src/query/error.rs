@@ -38,10 +38,7 @@ pub enum SelectorError {
 
     /// A known operator in a place where MongoDB does not allow it.
     #[error("operator `{operator}` is not allowed here: {hint}")]
-    MisplacedOperator {
-        operator: String,
-        hint: &'static str,
-    },
+    MisplacedOperator { operator: String, hint: &'static str },
 
     /// A condition such as `{"$gt": 1, "b": 2}` that mixes operators and field names.
     #[error(
@@ -52,11 +49,7 @@ pub enum SelectorError {
 
     /// An operator whose operand has the wrong shape or value.
     #[error("invalid `{operator}` operand `{found}`: expected {expected}")]
-    InvalidOperand {
-        operator: String,
-        expected: &'static str,
-        found: String,
-    },
+    InvalidOperand { operator: String, expected: &'static str, found: String },
 
     /// `$options` without a `$regex` next to it.
     #[error("`$options` needs a `$regex` in the same condition")]
@@ -79,11 +72,7 @@ pub enum SelectorError {
 
     /// An Extended JSON wrapper such as `$date` whose value has the wrong shape.
     #[error("invalid extended JSON `{wrapper}` value `{found}`: expected {expected}")]
-    InvalidExtendedJson {
-        wrapper: String,
-        expected: &'static str,
-        found: String,
-    },
+    InvalidExtendedJson { wrapper: String, expected: &'static str, found: String },
 
     /// An Extended JSON type that documents stored as JSON can never contain, such as `$binary`.
     #[error(
@@ -222,9 +211,6 @@ mod tests {
     #[test]
     fn operand_error_message() {
         let error = SelectorError::operand("$in", "an array", &json!(5));
-        assert_eq!(
-            error.to_string(),
-            "invalid `$in` operand `5`: expected an array"
-        );
+        assert_eq!(error.to_string(), "invalid `$in` operand `5`: expected an array");
     }
 }

@@ -133,9 +133,7 @@ pub(super) fn parse_wrapper(map: &Map<String, Value>) -> Result<Option<Operand>,
         return Ok(None);
     };
     if UNSUPPORTED_WRAPPERS.contains(&key.as_str()) {
-        return Err(SelectorError::UnsupportedExtendedJson {
-            wrapper: key.clone(),
-        });
+        return Err(SelectorError::UnsupportedExtendedJson { wrapper: key.clone() });
     }
     if map.len() != 1 {
         return Ok(None);
@@ -173,9 +171,9 @@ fn parse_legacy_regex(map: &Map<String, Value>) -> Result<Option<Operand>, Selec
 
 fn parse_date(value: &Value) -> Result<Operand, SelectorError> {
     let micros = match value {
-        Value::String(text) => DateTime::parse_from_rfc3339(text)
-            .ok()
-            .map(|instant| instant.timestamp_micros()),
+        Value::String(text) => {
+            DateTime::parse_from_rfc3339(text).ok().map(|instant| instant.timestamp_micros())
+        }
         Value::Number(number) => whole_number(number).and_then(millis_to_micros),
         Value::Object(map) if map.len() == 1 => match map.get("$numberLong") {
             Some(Value::String(text)) => text.parse().ok().and_then(millis_to_micros),
@@ -204,31 +202,25 @@ fn millis_to_micros(millis: i64) -> Option<i64> {
 
 fn parse_long(value: &Value) -> Result<Operand, SelectorError> {
     let parsed = value.as_str().and_then(|text| text.parse::<i64>().ok());
-    parsed
-        .map(|long| Operand::Number(Num::Int(long.into())))
-        .ok_or_else(|| {
-            SelectorError::extended_json("$numberLong", "a string holding a 64-bit integer", value)
-        })
+    parsed.map(|long| Operand::Number(Num::Int(long.into()))).ok_or_else(|| {
+        SelectorError::extended_json("$numberLong", "a string holding a 64-bit integer", value)
+    })
 }
 
 fn parse_int(value: &Value) -> Result<Operand, SelectorError> {
     let parsed = value.as_str().and_then(|text| text.parse::<i32>().ok());
-    parsed
-        .map(|int| Operand::Number(Num::Int(int.into())))
-        .ok_or_else(|| {
-            SelectorError::extended_json("$numberInt", "a string holding a 32-bit integer", value)
-        })
+    parsed.map(|int| Operand::Number(Num::Int(int.into()))).ok_or_else(|| {
+        SelectorError::extended_json("$numberInt", "a string holding a 32-bit integer", value)
+    })
 }
 
 /// Decodes `$numberDouble` and `$numberDecimal`, including `"Infinity"`, `"-Infinity"` and
 /// `"NaN"`.
 fn parse_double(wrapper: &str, value: &Value) -> Result<Operand, SelectorError> {
     let parsed = value.as_str().and_then(|text| text.parse::<f64>().ok());
-    parsed
-        .map(|double| Operand::Number(Num::Double(double)))
-        .ok_or_else(|| {
-            SelectorError::extended_json(wrapper, "a string holding a decimal number", value)
-        })
+    parsed.map(|double| Operand::Number(Num::Double(double))).ok_or_else(|| {
+        SelectorError::extended_json(wrapper, "a string holding a decimal number", value)
+    })
 }
 
 /// Decodes `$oid` into its lowercase hex string, because event ids are stored as strings.
@@ -237,22 +229,14 @@ fn parse_object_id(value: &Value) -> Result<Operand, SelectorError> {
         Some(hex) if hex.len() == 24 && hex.bytes().all(|byte| byte.is_ascii_hexdigit()) => {
             Ok(Operand::String(hex.to_ascii_lowercase()))
         }
-        _ => Err(SelectorError::extended_json(
-            "$oid",
-            "a string of 24 hex digits",
-            value,
-        )),
+        _ => Err(SelectorError::extended_json("$oid", "a string of 24 hex digits", value)),
     }
 }
 
 fn parse_regular_expression(value: &Value) -> Result<Operand, SelectorError> {
     const EXPECTED: &str = "`{\"pattern\": \"<regex>\", \"options\": \"<letters>\"}`";
     let Value::Object(map) = value else {
-        return Err(SelectorError::extended_json(
-            "$regularExpression",
-            EXPECTED,
-            value,
-        ));
+        return Err(SelectorError::extended_json("$regularExpression", EXPECTED, value));
     };
     let source = map.get("pattern").and_then(Value::as_str);
     let options = match map.get("options") {
@@ -264,11 +248,7 @@ fn parse_regular_expression(value: &Value) -> Result<Operand, SelectorError> {
         (Some(source), Some(options), true) => {
             Ok(Operand::Regex(Pattern::compile(source, options)?))
         }
-        _ => Err(SelectorError::extended_json(
-            "$regularExpression",
-            EXPECTED,
-            value,
-        )),
+        _ => Err(SelectorError::extended_json("$regularExpression", EXPECTED, value)),
     }
 }
 
@@ -301,10 +281,7 @@ mod tests {
     #[test]
     fn date_from_rfc3339_string() {
         assert_eq!(date(json!({"$date": "1970-01-01T00:00:01Z"})), 1_000_000);
-        assert_eq!(
-            date(json!({"$date": "1970-01-01T02:00:00.000001+02:00"})),
-            1
-        );
+        assert_eq!(date(json!({"$date": "1970-01-01T02:00:00.000001+02:00"})), 1);
     }
 
     #[test]
@@ -312,10 +289,7 @@ mod tests {
         assert_eq!(date(json!({"$date": 1500})), 1_500_000);
         assert_eq!(date(json!({"$date": -1})), -1000);
         assert_eq!(date(json!({"$date": 2000.0})), 2_000_000);
-        assert_eq!(
-            date(json!({"$date": {"$numberLong": "1764860077529"}})),
-            1_764_860_077_529_000
-        );
+        assert_eq!(date(json!({"$date": {"$numberLong": "1764860077529"}})), 1_764_860_077_529_000);
     }
 
     #[test]
@@ -329,10 +303,7 @@ mod tests {
             json!({"$date": true}),
         ] {
             let message = error_message(bad.clone());
-            assert!(
-                message.starts_with("invalid extended JSON `$date` value"),
-                "{bad}: {message}"
-            );
+            assert!(message.starts_with("invalid extended JSON `$date` value"), "{bad}: {message}");
         }
     }
 
@@ -349,16 +320,10 @@ mod tests {
     #[test]
     fn number_wrappers() {
         let cases = [
-            (
-                json!({"$numberLong": "-9223372036854775808"}),
-                Num::Int(i64::MIN.into()),
-            ),
+            (json!({"$numberLong": "-9223372036854775808"}), Num::Int(i64::MIN.into())),
             (json!({"$numberInt": "42"}), Num::Int(42)),
             (json!({"$numberDouble": "2.5"}), Num::Double(2.5)),
-            (
-                json!({"$numberDouble": "-Infinity"}),
-                Num::Double(f64::NEG_INFINITY),
-            ),
+            (json!({"$numberDouble": "-Infinity"}), Num::Double(f64::NEG_INFINITY)),
             (json!({"$numberDecimal": "0.1"}), Num::Double(0.1)),
         ];
         for (value, expected) in cases {
@@ -408,9 +373,7 @@ mod tests {
     #[test]
     fn regular_expression_wrapper() {
         let parsed = operand(json!({"$regularExpression": {"pattern": "^ab", "options": "i"}}));
-        let Operand::Regex(pattern) = parsed else {
-            panic!("expected a regex")
-        };
+        let Operand::Regex(pattern) = parsed else { panic!("expected a regex") };
         assert!(pattern.is_match("ABC"));
         assert_eq!(pattern.options(), "i");
     }
@@ -444,10 +407,7 @@ mod tests {
              boolean, null, `$date`, `$oid`, `$numberLong` or `$regularExpression` value"
         );
         let message = error_message(json!({"$code": "function() {}", "$scope": {}}));
-        assert!(
-            message.starts_with("extended JSON type `$code`"),
-            "{message}"
-        );
+        assert!(message.starts_with("extended JSON type `$code`"), "{message}");
     }
 
     #[test]
@@ -468,10 +428,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_integer_precision() {
-        assert_eq!(
-            Num::from_json(&Number::from(u64::MAX)),
-            Num::Int(u64::MAX.into())
-        );
+        assert_eq!(Num::from_json(&Number::from(u64::MAX)), Num::Int(u64::MAX.into()));
         assert_eq!(Num::from_json(&Number::from(-5_i64)), Num::Int(-5));
         let double = Number::from_f64(1.5).map(|number| Num::from_json(&number));
         assert_eq!(double, Some(Num::Double(1.5)));

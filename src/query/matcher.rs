@@ -72,27 +72,19 @@ impl Filter {
     ///
     /// `document` is an array only for an element tested by `$elemMatch`.
     pub(super) fn matches(&self, document: &Value, context: &Context<'_>) -> bool {
-        self.clauses
-            .iter()
-            .all(|clause| clause.matches(document, context))
+        self.clauses.iter().all(|clause| clause.matches(document, context))
     }
 }
 
 impl Clause {
     fn matches(&self, document: &Value, context: &Context<'_>) -> bool {
         match self {
-            Clause::Field { path, predicates } => predicates
-                .iter()
-                .all(|predicate| predicate.matches_path(document, path, context)),
-            Clause::And(filters) => filters
-                .iter()
-                .all(|filter| filter.matches(document, context)),
-            Clause::Or(filters) => filters
-                .iter()
-                .any(|filter| filter.matches(document, context)),
-            Clause::Nor(filters) => !filters
-                .iter()
-                .any(|filter| filter.matches(document, context)),
+            Clause::Field { path, predicates } => {
+                predicates.iter().all(|predicate| predicate.matches_path(document, path, context))
+            }
+            Clause::And(filters) => filters.iter().all(|filter| filter.matches(document, context)),
+            Clause::Or(filters) => filters.iter().any(|filter| filter.matches(document, context)),
+            Clause::Nor(filters) => !filters.iter().any(|filter| filter.matches(document, context)),
         }
     }
 }
@@ -106,21 +98,17 @@ impl Predicate {
                 test.matches(candidate, context)
             }),
             Predicate::Size(_) | Predicate::ElemMatchDocument(_) | Predicate::ElemMatchValue(_) => {
-                path.any(
-                    document,
-                    LeafArrays::Whole,
-                    &mut |candidate| match candidate {
-                        Candidate::Missing => false,
-                        Candidate::Value(value) => self.matches_value(value, context),
-                    },
-                )
+                path.any(document, LeafArrays::Whole, &mut |candidate| match candidate {
+                    Candidate::Missing => false,
+                    Candidate::Value(value) => self.matches_value(value, context),
+                })
             }
-            Predicate::Not(inner) => !inner
-                .iter()
-                .all(|predicate| predicate.matches_path(document, path, context)),
-            Predicate::All(inner) => inner
-                .iter()
-                .all(|predicate| predicate.matches_path(document, path, context)),
+            Predicate::Not(inner) => {
+                !inner.iter().all(|predicate| predicate.matches_path(document, path, context))
+            }
+            Predicate::All(inner) => {
+                inner.iter().all(|predicate| predicate.matches_path(document, path, context))
+            }
         }
     }
 
@@ -138,17 +126,15 @@ impl Predicate {
             }),
             Predicate::ElemMatchValue(inner) => value.as_array().is_some_and(|items| {
                 items.iter().any(|item| {
-                    inner
-                        .iter()
-                        .all(|predicate| predicate.matches_value(item, context))
+                    inner.iter().all(|predicate| predicate.matches_value(item, context))
                 })
             }),
-            Predicate::Not(inner) => !inner
-                .iter()
-                .all(|predicate| predicate.matches_value(value, context)),
-            Predicate::All(inner) => inner
-                .iter()
-                .all(|predicate| predicate.matches_value(value, context)),
+            Predicate::Not(inner) => {
+                !inner.iter().all(|predicate| predicate.matches_value(value, context))
+            }
+            Predicate::All(inner) => {
+                inner.iter().all(|predicate| predicate.matches_value(value, context))
+            }
         }
     }
 }

@@ -72,9 +72,7 @@ enum Place {
 /// Compiles a filter document found `depth` containers deep.
 pub(super) fn parse_filter(value: &Value, depth: usize) -> Result<Filter, SelectorError> {
     let Value::Object(map) = value else {
-        return Err(SelectorError::NotAnObject {
-            found: excerpt(value),
-        });
+        return Err(SelectorError::NotAnObject { found: excerpt(value) });
     };
     let depth = descend(depth)?;
     let mut clauses = Vec::with_capacity(map.len());
@@ -90,10 +88,7 @@ pub(super) fn parse_filter(value: &Value, depth: usize) -> Result<Filter, Select
 fn parse_entry(key: &str, operand: &Value, depth: usize) -> Result<Option<Clause>, SelectorError> {
     if !key.starts_with('$') {
         let predicates = parse_condition(operand, depth)?;
-        return Ok(Some(Clause::Field {
-            path: Path::parse(key),
-            predicates,
-        }));
+        return Ok(Some(Clause::Field { path: Path::parse(key), predicates }));
     }
     let clause = match key {
         "$and" => Clause::And(parse_filter_list(key, operand, depth)?),
@@ -129,17 +124,11 @@ fn reject_operator(operator: &str, place: Place) -> SelectorError {
     }
     if place == Place::TopLevel && FIELD_OPERATORS.contains(&operator) {
         let hint = "apply it to a field, as in `{\"log_level\": {\"$gte\": 30}}`";
-        return SelectorError::MisplacedOperator {
-            operator: owned,
-            hint,
-        };
+        return SelectorError::MisplacedOperator { operator: owned, hint };
     }
     if place == Place::Field && TOP_LEVEL_OPERATORS.contains(&operator) {
         let hint = "use it at the top level of a filter or of an `$elemMatch` document";
-        return SelectorError::MisplacedOperator {
-            operator: owned,
-            hint,
-        };
+        return SelectorError::MisplacedOperator { operator: owned, hint };
     }
     if UNSUPPORTED_OPERATORS.contains(&operator) {
         return SelectorError::UnsupportedOperator { operator: owned };
@@ -245,10 +234,7 @@ fn parse_value_list(
         return Err(SelectorError::operand(key, VALUE_LIST_EXPECTED, operand));
     };
     let depth = descend(depth)?;
-    items
-        .iter()
-        .map(|item| parse_list_element(key, item, operand, depth))
-        .collect()
+    items.iter().map(|item| parse_list_element(key, item, operand, depth)).collect()
 }
 
 /// Compiles one element of `$in`, `$nin` or `$all`, where MongoDB allows a regular expression
@@ -261,10 +247,7 @@ fn parse_list_element(
 ) -> Result<Operand, SelectorError> {
     let parsed = parse_operand(item, depth)?;
     if let Operand::Document(fields) = &parsed {
-        if fields
-            .first()
-            .is_some_and(|(name, _)| name.starts_with('$'))
-        {
+        if fields.first().is_some_and(|(name, _)| name.starts_with('$')) {
             return Err(SelectorError::operand(key, VALUE_LIST_EXPECTED, list));
         }
     }
@@ -289,9 +272,7 @@ fn parse_type_set(operand: &Value) -> Result<TypeSet, SelectorError> {
         return single_type(operand).ok_or_else(invalid);
     };
     items.iter().try_fold(TypeSet::default(), |set, item| {
-        single_type(item)
-            .map(|one| set.union(one))
-            .ok_or_else(invalid)
+        single_type(item).map(|one| set.union(one)).ok_or_else(invalid)
     })
 }
 

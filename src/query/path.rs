@@ -42,10 +42,7 @@ impl Path {
     pub(super) fn parse(text: &str) -> Path {
         let parts = text
             .split('.')
-            .map(|name| Part {
-                name: name.to_owned(),
-                index: array_index(name),
-            })
+            .map(|name| Part { name: name.to_owned(), index: array_index(name) })
             .collect();
         Path { parts }
     }
@@ -166,37 +163,22 @@ mod tests {
 
     #[test]
     fn missing_field_and_scalar_parent() {
-        assert_eq!(
-            candidates("a.b", &json!({"x": 1}), LeafArrays::Expand),
-            ["missing"]
-        );
-        assert_eq!(
-            candidates("a.b", &json!({"a": 4}), LeafArrays::Expand),
-            ["missing"]
-        );
-        assert_eq!(
-            candidates("a.b", &json!({"a": null}), LeafArrays::Expand),
-            ["missing"]
-        );
+        assert_eq!(candidates("a.b", &json!({"x": 1}), LeafArrays::Expand), ["missing"]);
+        assert_eq!(candidates("a.b", &json!({"a": 4}), LeafArrays::Expand), ["missing"]);
+        assert_eq!(candidates("a.b", &json!({"a": null}), LeafArrays::Expand), ["missing"]);
     }
 
     #[test]
     fn leaf_array_expands_then_whole() {
         let document = json!({"a": [1, [2]]});
-        assert_eq!(
-            candidates("a", &document, LeafArrays::Expand),
-            ["1", "[2]", "[1,[2]]"]
-        );
+        assert_eq!(candidates("a", &document, LeafArrays::Expand), ["1", "[2]", "[1,[2]]"]);
         assert_eq!(candidates("a", &document, LeafArrays::Whole), ["[1,[2]]"]);
     }
 
     #[test]
     fn array_of_objects_fans_out() {
         let document = json!({"a": [{"b": 1}, {"c": 2}, 7, [{"b": 3}]]});
-        assert_eq!(
-            candidates("a.b", &document, LeafArrays::Expand),
-            ["1", "missing"]
-        );
+        assert_eq!(candidates("a.b", &document, LeafArrays::Expand), ["1", "missing"]);
     }
 
     #[test]
@@ -209,10 +191,7 @@ mod tests {
         let document = json!({"a": [{"0": "field"}, "second"]});
         let seen = candidates("a.0", &document, LeafArrays::Expand);
         assert_eq!(seen, ["\"field\"", "{\"0\":\"field\"}"]);
-        assert_eq!(
-            candidates("a.1", &document, LeafArrays::Expand),
-            ["missing", "\"second\""]
-        );
+        assert_eq!(candidates("a.1", &document, LeafArrays::Expand), ["missing", "\"second\""]);
     }
 
     #[test]

@@ -38,17 +38,11 @@ impl Pattern {
                 other => return Err(SelectorError::InvalidRegexOption { option: other }),
             };
         }
-        let regex = builder
-            .build()
-            .map_err(|error| SelectorError::InvalidRegex {
-                pattern: source.to_owned(),
-                reason: describe_regex_error(&error),
-            })?;
-        Ok(Pattern {
-            source: source.to_owned(),
-            options: options.to_owned(),
-            regex,
-        })
+        let regex = builder.build().map_err(|error| SelectorError::InvalidRegex {
+            pattern: source.to_owned(),
+            reason: describe_regex_error(&error),
+        })?;
+        Ok(Pattern { source: source.to_owned(), options: options.to_owned(), regex })
     }
 
     /// Returns the pattern text without options.
@@ -124,9 +118,7 @@ mod tests {
 
     #[test]
     fn unknown_option_is_rejected() {
-        let error = Pattern::compile("a", "iq")
-            .err()
-            .map(|error| error.to_string());
+        let error = Pattern::compile("a", "iq").err().map(|error| error.to_string());
         assert_eq!(
             error.as_deref(),
             Some("invalid regex option `q`: expected some of `i`, `m`, `s`, `x` and `u`")
@@ -135,20 +127,13 @@ mod tests {
 
     #[test]
     fn syntax_error_is_one_line() {
-        let error = Pattern::compile("(ab", "")
-            .err()
-            .map(|error| error.to_string());
-        assert_eq!(
-            error.as_deref(),
-            Some("invalid regular expression `(ab`: unclosed group")
-        );
+        let error = Pattern::compile("(ab", "").err().map(|error| error.to_string());
+        assert_eq!(error.as_deref(), Some("invalid regular expression `(ab`: unclosed group"));
     }
 
     #[test]
     fn look_around_is_rejected() {
-        let error = Pattern::compile("a(?=b)", "")
-            .err()
-            .map(|error| error.to_string());
+        let error = Pattern::compile("a(?=b)", "").err().map(|error| error.to_string());
         let message = error.unwrap_or_default();
         assert!(
             message.starts_with("invalid regular expression `a(?=b)`: look-around"),
@@ -158,9 +143,7 @@ mod tests {
 
     #[test]
     fn huge_pattern_is_rejected() {
-        let error = Pattern::compile("\\w{1000}{1000}", "")
-            .err()
-            .map(|error| error.to_string());
+        let error = Pattern::compile("\\w{1000}{1000}", "").err().map(|error| error.to_string());
         let message = error.unwrap_or_default();
         assert!(message.contains("exceeds the limit"), "{message}");
     }

@@ -86,10 +86,7 @@ fn null_documents() -> Vec<Value> {
 fn equality_on_scalars() {
     let event = node_create_event();
     assert!(matches(json!({"event_type": "node_create"}), event.clone()));
-    assert!(!matches(
-        json!({"event_type": "NODE_CREATE"}),
-        event.clone()
-    ));
+    assert!(!matches(json!({"event_type": "NODE_CREATE"}), event.clone()));
     assert!(matches(json!({"log_level": 20.0}), event.clone()));
     assert!(!matches(json!({"log_level": "20"}), event.clone()));
     assert!(matches(json!({"alert": false}), event.clone()));
@@ -116,22 +113,10 @@ fn equality_on_array_field() {
 #[test]
 fn equality_on_documents_is_order_sensitive() {
     let document = json!({"source": {"node_id": "N", "workcell_id": "W"}});
-    assert!(matches(
-        json!({"source": {"node_id": "N", "workcell_id": "W"}}),
-        document.clone()
-    ));
-    assert!(!matches(
-        json!({"source": {"workcell_id": "W", "node_id": "N"}}),
-        document.clone()
-    ));
-    assert!(!matches(
-        json!({"source": {"node_id": "N"}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"source": {"$eq": {"node_id": "N", "workcell_id": "W"}}}),
-        document
-    ));
+    assert!(matches(json!({"source": {"node_id": "N", "workcell_id": "W"}}), document.clone()));
+    assert!(!matches(json!({"source": {"workcell_id": "W", "node_id": "N"}}), document.clone()));
+    assert!(!matches(json!({"source": {"node_id": "N"}}), document.clone()));
+    assert!(matches(json!({"source": {"$eq": {"node_id": "N", "workcell_id": "W"}}}), document));
 }
 
 #[test]
@@ -142,10 +127,7 @@ fn equality_with_empty_document() {
 
 #[test]
 fn literal_document_with_dollar_keys() {
-    assert!(matches(
-        json!({"a": {"b": 1, "$c": 2}}),
-        json!({"a": {"b": 1, "$c": 2}})
-    ));
+    assert!(matches(json!({"a": {"b": 1, "$c": 2}}), json!({"a": {"b": 1, "$c": 2}})));
 }
 
 // Null and missing fields.
@@ -155,10 +137,7 @@ fn null_matches_missing_and_null() {
     let documents = null_documents();
     assert_eq!(matching(json!({"a": null}), &documents), [0, 1, 8]);
     assert_eq!(matching(json!({"a": {"$eq": null}}), &documents), [0, 1, 8]);
-    assert_eq!(
-        matching(json!({"a": {"$in": [null]}}), &documents),
-        [0, 1, 8]
-    );
+    assert_eq!(matching(json!({"a": {"$in": [null]}}), &documents), [0, 1, 8]);
 }
 
 #[test]
@@ -166,23 +145,14 @@ fn ne_null_is_the_complement() {
     let documents = null_documents();
     let expected = [2, 3, 4, 5, 6, 7, 9, 10, 11, 12];
     assert_eq!(matching(json!({"a": {"$ne": null}}), &documents), expected);
-    assert_eq!(
-        matching(json!({"a": {"$nin": [null]}}), &documents),
-        expected
-    );
+    assert_eq!(matching(json!({"a": {"$nin": [null]}}), &documents), expected);
 }
 
 #[test]
 fn dotted_null_semantics() {
     let documents = null_documents();
-    assert_eq!(
-        matching(json!({"a.b": null}), &documents),
-        [0, 1, 2, 3, 4, 10]
-    );
-    assert_eq!(
-        matching(json!({"a.b": {"$ne": null}}), &documents),
-        [5, 6, 7, 8, 9, 11, 12]
-    );
+    assert_eq!(matching(json!({"a.b": null}), &documents), [0, 1, 2, 3, 4, 10]);
+    assert_eq!(matching(json!({"a.b": {"$ne": null}}), &documents), [5, 6, 7, 8, 9, 11, 12]);
 }
 
 #[test]
@@ -190,10 +160,7 @@ fn exists_semantics() {
     let documents = null_documents();
     assert_eq!(matching(json!({"a": {"$exists": false}}), &documents), [0]);
     let all_but_first: Vec<usize> = (1..documents.len()).collect();
-    assert_eq!(
-        matching(json!({"a": {"$exists": true}}), &documents),
-        all_but_first
-    );
+    assert_eq!(matching(json!({"a": {"$exists": true}}), &documents), all_but_first);
     let dotted = matching(json!({"a.b": {"$exists": true}}), &documents);
     assert_eq!(dotted, [4, 5, 10, 11, 12]);
     let dotted_false = matching(json!({"a.b": {"$exists": false}}), &documents);
@@ -223,12 +190,7 @@ fn comparisons_with_null_and_missing() {
 
 #[test]
 fn numeric_comparisons_across_kinds() {
-    let documents = [
-        json!({"v": 1}),
-        json!({"v": 2.5}),
-        json!({"v": 3}),
-        json!({"v": "3"}),
-    ];
+    let documents = [json!({"v": 1}), json!({"v": 2.5}), json!({"v": 3}), json!({"v": "3"})];
     assert_eq!(matching(json!({"v": {"$gt": 1}}), &documents), [1, 2]);
     assert_eq!(matching(json!({"v": {"$gte": 2.5}}), &documents), [1, 2]);
     assert_eq!(matching(json!({"v": {"$lt": 2.5}}), &documents), [0]);
@@ -240,31 +202,15 @@ fn numeric_comparisons_across_kinds() {
 #[test]
 fn large_integers_compare_exactly() {
     let document = json!({"v": 9_007_199_254_740_993_i64});
-    assert!(!matches(
-        json!({"v": 9_007_199_254_740_992.0}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"v": {"$gt": 9_007_199_254_740_992.0}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"v": {"$numberLong": "9007199254740993"}}),
-        document
-    ));
-    assert!(matches(
-        json!({"v": {"$lt": u64::MAX}}),
-        json!({"v": u64::MAX - 1})
-    ));
+    assert!(!matches(json!({"v": 9_007_199_254_740_992.0}), document.clone()));
+    assert!(matches(json!({"v": {"$gt": 9_007_199_254_740_992.0}}), document.clone()));
+    assert!(matches(json!({"v": {"$numberLong": "9007199254740993"}}), document));
+    assert!(matches(json!({"v": {"$lt": u64::MAX}}), json!({"v": u64::MAX - 1})));
 }
 
 #[test]
 fn strings_compare_bytewise() {
-    let documents = [
-        json!({"s": "apple"}),
-        json!({"s": "Banana"}),
-        json!({"s": "cherry"}),
-    ];
+    let documents = [json!({"s": "apple"}), json!({"s": "Banana"}), json!({"s": "cherry"})];
     assert_eq!(matching(json!({"s": {"$gt": "b"}}), &documents), [2]);
     assert_eq!(matching(json!({"s": {"$lt": "a"}}), &documents), [1]);
 }
@@ -288,14 +234,8 @@ fn bracketing_excludes_other_types() {
 #[test]
 fn comparisons_test_array_elements_separately() {
     let document = json!({"a": [0, 10]});
-    assert!(matches(
-        json!({"a": {"$gt": 1, "$lt": 5}}),
-        document.clone()
-    ));
-    assert!(!matches(
-        json!({"a": {"$elemMatch": {"$gt": 1, "$lt": 5}}}),
-        document.clone()
-    ));
+    assert!(matches(json!({"a": {"$gt": 1, "$lt": 5}}), document.clone()));
+    assert!(!matches(json!({"a": {"$elemMatch": {"$gt": 1, "$lt": 5}}}), document.clone()));
     assert!(matches(json!({"a": {"$gt": 9}}), document.clone()));
     assert!(!matches(json!({"a": {"$gt": 10}}), document));
 }
@@ -326,50 +266,23 @@ fn ne_on_array_requires_no_equal_element() {
 #[test]
 fn in_matches_any_listed_value() {
     let event = node_create_event();
-    assert!(matches(
-        json!({"event_type": {"$in": ["log_info", "node_create"]}}),
-        event.clone()
-    ));
+    assert!(matches(json!({"event_type": {"$in": ["log_info", "node_create"]}}), event.clone()));
     assert!(!matches(json!({"event_type": {"$in": []}}), event.clone()));
-    assert!(matches(
-        json!({"event_data.tags": {"$in": ["handler"]}}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"log_level": {"$in": [20.0]}}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_data.tags": {"$in": [["liquid", "handler"]]}}),
-        event
-    ));
+    assert!(matches(json!({"event_data.tags": {"$in": ["handler"]}}), event.clone()));
+    assert!(matches(json!({"log_level": {"$in": [20.0]}}), event.clone()));
+    assert!(matches(json!({"event_data.tags": {"$in": [["liquid", "handler"]]}}), event));
 }
 
 #[test]
 fn in_with_regular_expressions() {
     let event = node_create_event();
-    assert!(matches(
-        json!({"event_type": {"$in": [{"$regex": "^node_"}]}}),
-        event.clone()
-    ));
+    assert!(matches(json!({"event_type": {"$in": [{"$regex": "^node_"}]}}), event.clone()));
     let wrapped = json!({"$regularExpression": {"pattern": "^NODE", "options": "i"}});
-    assert!(matches(
-        json!({"event_type": {"$in": [wrapped.clone()]}}),
-        event.clone()
-    ));
+    assert!(matches(json!({"event_type": {"$in": [wrapped.clone()]}}), event.clone()));
     let legacy = json!({"$regex": "^NODE", "$options": "i"});
-    assert!(matches(
-        json!({"event_type": {"$in": ["x", legacy]}}),
-        event.clone()
-    ));
-    assert!(!matches(
-        json!({"event_type": {"$nin": [wrapped]}}),
-        event.clone()
-    ));
-    assert!(!matches(
-        json!({"log_level": {"$in": [{"$regex": "20"}]}}),
-        event
-    ));
+    assert!(matches(json!({"event_type": {"$in": ["x", legacy]}}), event.clone()));
+    assert!(!matches(json!({"event_type": {"$nin": [wrapped]}}), event.clone()));
+    assert!(!matches(json!({"log_level": {"$in": [{"$regex": "20"}]}}), event));
 }
 
 #[test]
@@ -394,10 +307,7 @@ fn type_aliases_and_codes() {
         json!({"v": true}),
         json!({}),
     ];
-    assert_eq!(
-        matching(json!({"v": {"$type": "number"}}), &documents),
-        [0, 1, 2, 4]
-    );
+    assert_eq!(matching(json!({"v": {"$type": "number"}}), &documents), [0, 1, 2, 4]);
     assert_eq!(matching(json!({"v": {"$type": "int"}}), &documents), [0, 4]);
     assert_eq!(matching(json!({"v": {"$type": "long"}}), &documents), [2]);
     assert_eq!(matching(json!({"v": {"$type": "double"}}), &documents), [1]);
@@ -406,10 +316,7 @@ fn type_aliases_and_codes() {
     assert_eq!(matching(json!({"v": {"$type": 3}}), &documents), [5]);
     assert_eq!(matching(json!({"v": {"$type": "null"}}), &documents), [6]);
     assert_eq!(matching(json!({"v": {"$type": 8.0}}), &documents), [7]);
-    assert_eq!(
-        matching(json!({"v": {"$type": ["string", "bool"]}}), &documents),
-        [3, 7]
-    );
+    assert_eq!(matching(json!({"v": {"$type": ["string", "bool"]}}), &documents), [3, 7]);
     assert!(matching(json!({"v": {"$type": "date"}}), &documents).is_empty());
     assert!(matching(json!({"v": {"$type": []}}), &documents).is_empty());
 }
@@ -429,24 +336,13 @@ fn type_errors() {
 
 #[test]
 fn mod_matches_remainders() {
-    let documents = [
-        json!({"n": 10}),
-        json!({"n": 11}),
-        json!({"n": -7}),
-        json!({"n": 7.9}),
-    ];
+    let documents = [json!({"n": 10}), json!({"n": 11}), json!({"n": -7}), json!({"n": 7.9})];
     assert_eq!(matching(json!({"n": {"$mod": [5, 0]}}), &documents), [0]);
     assert_eq!(matching(json!({"n": {"$mod": [4, 3]}}), &documents), [1, 3]);
     assert_eq!(matching(json!({"n": {"$mod": [4, -3]}}), &documents), [2]);
-    assert_eq!(
-        matching(json!({"n": {"$mod": [4.9, 3.2]}}), &documents),
-        [1, 3]
-    );
+    assert_eq!(matching(json!({"n": {"$mod": [4.9, 3.2]}}), &documents), [1, 3]);
     assert!(!matches(json!({"n": {"$mod": [2, 0]}}), json!({"n": "4"})));
-    assert!(matches(
-        json!({"n": {"$mod": [-1, 0]}}),
-        json!({"n": i64::MIN})
-    ));
+    assert!(matches(json!({"n": {"$mod": [-1, 0]}}), json!({"n": i64::MIN})));
 }
 
 #[test]
@@ -454,18 +350,9 @@ fn mod_errors() {
     let expected = "invalid `$mod` operand `[0,1]`: expected an array of two numbers, \
                     `[divisor, remainder]`, with a non-zero divisor";
     assert_eq!(error(json!({"n": {"$mod": [0, 1]}})), expected);
-    for bad in [
-        json!([1]),
-        json!([1, 2, 3]),
-        json!(5),
-        json!(["2", 0]),
-        json!([2, null]),
-    ] {
+    for bad in [json!([1]), json!([1, 2, 3]), json!(5), json!(["2", 0]), json!([2, null])] {
         let message = error(json!({"n": {"$mod": bad}}));
-        assert!(
-            message.starts_with("invalid `$mod` operand"),
-            "{bad}: {message}"
-        );
+        assert!(message.starts_with("invalid `$mod` operand"), "{bad}: {message}");
     }
 }
 
@@ -474,30 +361,12 @@ fn mod_errors() {
 #[test]
 fn regex_operator_and_options() {
     let event = node_create_event();
-    assert!(matches(
-        json!({"event_type": {"$regex": "^node"}}),
-        event.clone()
-    ));
-    assert!(!matches(
-        json!({"event_type": {"$regex": "^NODE"}}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_type": {"$regex": "^NODE", "$options": "i"}}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_type": {"$options": "i", "$regex": "^NODE"}}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_data.tags": {"$regex": "^hand"}}),
-        event.clone()
-    ));
-    assert!(!matches(
-        json!({"log_level": {"$regex": "2"}}),
-        event.clone()
-    ));
+    assert!(matches(json!({"event_type": {"$regex": "^node"}}), event.clone()));
+    assert!(!matches(json!({"event_type": {"$regex": "^NODE"}}), event.clone()));
+    assert!(matches(json!({"event_type": {"$regex": "^NODE", "$options": "i"}}), event.clone()));
+    assert!(matches(json!({"event_type": {"$options": "i", "$regex": "^NODE"}}), event.clone()));
+    assert!(matches(json!({"event_data.tags": {"$regex": "^hand"}}), event.clone()));
+    assert!(!matches(json!({"log_level": {"$regex": "2"}}), event.clone()));
     assert!(!matches(json!({"missing": {"$regex": ".*"}}), event));
 }
 
@@ -505,36 +374,18 @@ fn regex_operator_and_options() {
 fn regex_values_match_as_patterns() {
     let event = node_create_event();
     let wrapped = json!({"$regularExpression": {"pattern": "create$", "options": ""}});
-    assert!(matches(
-        json!({"event_type": wrapped.clone()}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_type": {"$regex": wrapped}}),
-        event.clone()
-    ));
+    assert!(matches(json!({"event_type": wrapped.clone()}), event.clone()));
+    assert!(matches(json!({"event_type": {"$regex": wrapped}}), event.clone()));
     let without_options = json!({"$regularExpression": {"pattern": "CREATE$"}});
-    assert!(matches(
-        json!({"event_type": {"$regex": without_options, "$options": "i"}}),
-        event
-    ));
+    assert!(matches(json!({"event_type": {"$regex": without_options, "$options": "i"}}), event));
 }
 
 #[test]
 fn regex_multiline_and_dotall() {
     let document = json!({"text": "first\nsecond"});
-    assert!(matches(
-        json!({"text": {"$regex": "^second", "$options": "m"}}),
-        document.clone()
-    ));
-    assert!(!matches(
-        json!({"text": {"$regex": "^second"}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"text": {"$regex": "first.second", "$options": "s"}}),
-        document
-    ));
+    assert!(matches(json!({"text": {"$regex": "^second", "$options": "m"}}), document.clone()));
+    assert!(!matches(json!({"text": {"$regex": "^second"}}), document.clone()));
+    assert!(matches(json!({"text": {"$regex": "first.second", "$options": "s"}}), document));
 }
 
 #[test]
@@ -578,44 +429,19 @@ fn regex_operand_rejected_in_comparisons() {
 
 #[test]
 fn not_negates_operators() {
-    let documents = [
-        json!({"v": 1}),
-        json!({"v": 5}),
-        json!({}),
-        json!({"v": [1, 9]}),
-    ];
-    assert_eq!(
-        matching(json!({"v": {"$not": {"$gt": 2}}}), &documents),
-        [0, 2]
-    );
-    assert_eq!(
-        matching(json!({"v": {"$not": {"$gt": 2, "$lt": 6}}}), &documents),
-        [0, 2]
-    );
-    assert_eq!(
-        matching(json!({"v": {"$not": {"$in": [1]}}}), &documents),
-        [1, 2]
-    );
+    let documents = [json!({"v": 1}), json!({"v": 5}), json!({}), json!({"v": [1, 9]})];
+    assert_eq!(matching(json!({"v": {"$not": {"$gt": 2}}}), &documents), [0, 2]);
+    assert_eq!(matching(json!({"v": {"$not": {"$gt": 2, "$lt": 6}}}), &documents), [0, 2]);
+    assert_eq!(matching(json!({"v": {"$not": {"$in": [1]}}}), &documents), [1, 2]);
 }
 
 #[test]
 fn not_with_regex() {
-    let documents = [
-        json!({"s": "alpha"}),
-        json!({"s": "beta"}),
-        json!({"s": 3}),
-        json!({}),
-    ];
+    let documents = [json!({"s": "alpha"}), json!({"s": "beta"}), json!({"s": 3}), json!({})];
     let wrapped = json!({"$regularExpression": {"pattern": "^a", "options": ""}});
+    assert_eq!(matching(json!({"s": {"$not": wrapped}}), &documents), [1, 2, 3]);
     assert_eq!(
-        matching(json!({"s": {"$not": wrapped}}), &documents),
-        [1, 2, 3]
-    );
-    assert_eq!(
-        matching(
-            json!({"s": {"$not": {"$regex": "^A", "$options": "i"}}}),
-            &documents
-        ),
+        matching(json!({"s": {"$not": {"$regex": "^A", "$options": "i"}}}), &documents),
         [1, 2, 3]
     );
 }
@@ -634,27 +460,11 @@ fn not_errors() {
 
 #[test]
 fn and_or_nor() {
-    let documents = [
-        json!({"a": 1, "b": 1}),
-        json!({"a": 1, "b": 2}),
-        json!({"a": 2, "b": 2}),
-    ];
-    assert_eq!(
-        matching(json!({"$and": [{"a": 1}, {"b": 2}]}), &documents),
-        [1]
-    );
-    assert_eq!(
-        matching(json!({"$or": [{"a": 2}, {"b": 1}]}), &documents),
-        [0, 2]
-    );
-    assert_eq!(
-        matching(json!({"$nor": [{"a": 2}, {"b": 1}]}), &documents),
-        [1]
-    );
-    assert_eq!(
-        matching(json!({"a": 1, "$or": [{"b": 2}, {"b": 3}]}), &documents),
-        [1]
-    );
+    let documents = [json!({"a": 1, "b": 1}), json!({"a": 1, "b": 2}), json!({"a": 2, "b": 2})];
+    assert_eq!(matching(json!({"$and": [{"a": 1}, {"b": 2}]}), &documents), [1]);
+    assert_eq!(matching(json!({"$or": [{"a": 2}, {"b": 1}]}), &documents), [0, 2]);
+    assert_eq!(matching(json!({"$nor": [{"a": 2}, {"b": 1}]}), &documents), [1]);
+    assert_eq!(matching(json!({"a": 1, "$or": [{"b": 2}, {"b": 3}]}), &documents), [1]);
     let nested = json!({"$or": [{"$and": [{"a": 1}, {"b": 1}]}, {"$nor": [{"a": {"$lt": 2}}]}]});
     assert_eq!(matching(nested, &documents), [0, 2]);
 }
@@ -675,10 +485,7 @@ fn logical_operator_errors() {
 
 #[test]
 fn comment_is_ignored() {
-    assert!(matches(
-        json!({"$comment": "why this query", "a": 1}),
-        json!({"a": 1})
-    ));
+    assert!(matches(json!({"$comment": "why this query", "a": 1}), json!({"a": 1})));
     assert!(matches(json!({"$comment": {"any": ["value"]}}), json!({})));
 }
 
@@ -686,34 +493,12 @@ fn comment_is_ignored() {
 
 #[test]
 fn elem_match_value_form() {
-    let documents = [
-        json!({"a": [1, 5, 9]}),
-        json!({"a": [1, 9]}),
-        json!({"a": 5}),
-        json!({"a": [[5]]}),
-    ];
-    assert_eq!(
-        matching(
-            json!({"a": {"$elemMatch": {"$gte": 4, "$lte": 6}}}),
-            &documents
-        ),
-        [0]
-    );
-    assert_eq!(
-        matching(json!({"a": {"$elemMatch": {"$eq": 5}}}), &documents),
-        [0]
-    );
-    assert_eq!(
-        matching(
-            json!({"a": {"$elemMatch": {"$elemMatch": {"$eq": 5}}}}),
-            &documents
-        ),
-        [3]
-    );
-    assert_eq!(
-        matching(json!({"a": {"$elemMatch": {"$size": 1}}}), &documents),
-        [3]
-    );
+    let documents =
+        [json!({"a": [1, 5, 9]}), json!({"a": [1, 9]}), json!({"a": 5}), json!({"a": [[5]]})];
+    assert_eq!(matching(json!({"a": {"$elemMatch": {"$gte": 4, "$lte": 6}}}), &documents), [0]);
+    assert_eq!(matching(json!({"a": {"$elemMatch": {"$eq": 5}}}), &documents), [0]);
+    assert_eq!(matching(json!({"a": {"$elemMatch": {"$elemMatch": {"$eq": 5}}}}), &documents), [3]);
+    assert_eq!(matching(json!({"a": {"$elemMatch": {"$size": 1}}}), &documents), [3]);
 }
 
 #[test]
@@ -732,10 +517,7 @@ fn elem_match_null_semantics() {
     let documents = null_documents();
     let filter = json!({"a": {"$elemMatch": {"b": null}}});
     assert_eq!(matching(filter, &documents), [7, 10]);
-    assert_eq!(
-        matching(json!({"a": {"$elemMatch": {"$eq": null}}}), &documents),
-        [8]
-    );
+    assert_eq!(matching(json!({"a": {"$elemMatch": {"$eq": null}}}), &documents), [8]);
     let filter = json!({"a": {"$elemMatch": {"$ne": null}}});
     assert_eq!(matching(filter, &documents), [7, 8, 9, 10, 11, 12]);
     assert!(matching(json!({"a": {"$elemMatch": {}}}), &documents).contains(&10));
@@ -746,20 +528,13 @@ fn elem_match_errors() {
     let expected = "invalid `$elemMatch` operand `5`: expected a document of query operators or \
                     a filter document";
     assert_eq!(error(json!({"a": {"$elemMatch": 5}})), expected);
-    assert_eq!(
-        error(json!({"a": {"$elemMatch": {"$foo": 1}}})),
-        "unknown query operator `$foo`"
-    );
+    assert_eq!(error(json!({"a": {"$elemMatch": {"$foo": 1}}})), "unknown query operator `$foo`");
 }
 
 #[test]
 fn size_matches_exact_length() {
-    let documents = [
-        json!({"a": []}),
-        json!({"a": [1, 2]}),
-        json!({"a": [[1, 2]]}),
-        json!({"a": 2}),
-    ];
+    let documents =
+        [json!({"a": []}), json!({"a": [1, 2]}), json!({"a": [[1, 2]]}), json!({"a": 2})];
     assert_eq!(matching(json!({"a": {"$size": 0}}), &documents), [0]);
     assert_eq!(matching(json!({"a": {"$size": 2}}), &documents), [1]);
     assert_eq!(matching(json!({"a": {"$size": 1.0}}), &documents), [2]);
@@ -777,12 +552,8 @@ fn size_errors() {
 
 #[test]
 fn all_requires_every_value() {
-    let documents = [
-        json!({"a": [1, 2, 3]}),
-        json!({"a": [1]}),
-        json!({"a": 1}),
-        json!({"a": [[1, 2], 3]}),
-    ];
+    let documents =
+        [json!({"a": [1, 2, 3]}), json!({"a": [1]}), json!({"a": 1}), json!({"a": [[1, 2], 3]})];
     assert_eq!(matching(json!({"a": {"$all": [1, 2]}}), &documents), [0]);
     assert_eq!(matching(json!({"a": {"$all": [1]}}), &documents), [0, 1, 2]);
     assert_eq!(matching(json!({"a": {"$all": [[1, 2]]}}), &documents), [3]);
@@ -827,48 +598,21 @@ fn all_errors() {
 #[test]
 fn dotted_paths_fan_out_over_arrays() {
     let event = node_create_event();
-    assert!(matches(
-        json!({"event_data.samples.value": 12.5}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_data.samples.value": {"$gt": 12}}),
-        event.clone()
-    ));
-    assert!(!matches(
-        json!({"event_data.samples.value": {"$gt": 13}}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"source.node_id": "01M90V2W7QHNBC810AP00DWNXW"}),
-        event.clone()
-    ));
+    assert!(matches(json!({"event_data.samples.value": 12.5}), event.clone()));
+    assert!(matches(json!({"event_data.samples.value": {"$gt": 12}}), event.clone()));
+    assert!(!matches(json!({"event_data.samples.value": {"$gt": 13}}), event.clone()));
+    assert!(matches(json!({"source.node_id": "01M90V2W7QHNBC810AP00DWNXW"}), event.clone()));
     assert!(!matches(json!({"source.node_id.deeper": "x"}), event));
 }
 
 #[test]
 fn numeric_path_components() {
     let event = node_create_event();
-    assert!(matches(
-        json!({"event_data.tags.0": "liquid"}),
-        event.clone()
-    ));
-    assert!(!matches(
-        json!({"event_data.tags.1": "liquid"}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_data.samples.1.value": 12.5}),
-        event.clone()
-    ));
-    assert!(!matches(
-        json!({"event_data.samples.0.value": 12.5}),
-        event.clone()
-    ));
-    assert!(matches(
-        json!({"event_data.tags.5": {"$exists": false}}),
-        event
-    ));
+    assert!(matches(json!({"event_data.tags.0": "liquid"}), event.clone()));
+    assert!(!matches(json!({"event_data.tags.1": "liquid"}), event.clone()));
+    assert!(matches(json!({"event_data.samples.1.value": 12.5}), event.clone()));
+    assert!(!matches(json!({"event_data.samples.0.value": 12.5}), event.clone()));
+    assert!(matches(json!({"event_data.tags.5": {"$exists": false}}), event));
     let named = json!({"list": [{"0": "named"}, "positional"]});
     assert!(matches(json!({"list.0": "named"}), named.clone()));
     assert!(matches(json!({"list.1": "positional"}), named.clone()));
@@ -915,18 +659,9 @@ fn date_equality_and_negation() {
         json!({"archived_at": "garbage"}),
     ];
     let instant = json!({"$date": "2026-12-04T15:53:05.116Z"});
-    assert_eq!(
-        matching(json!({"archived_at": instant.clone()}), &documents),
-        [0]
-    );
-    assert_eq!(
-        matching(json!({"archived_at": {"$ne": instant.clone()}}), &documents),
-        [1, 2]
-    );
-    assert_eq!(
-        matching(json!({"archived_at": {"$in": [instant, null]}}), &documents),
-        [0, 1]
-    );
+    assert_eq!(matching(json!({"archived_at": instant.clone()}), &documents), [0]);
+    assert_eq!(matching(json!({"archived_at": {"$ne": instant.clone()}}), &documents), [1, 2]);
+    assert_eq!(matching(json!({"archived_at": {"$in": [instant, null]}}), &documents), [0, 1]);
 }
 
 #[test]
@@ -941,47 +676,20 @@ fn date_operands_without_instant_function_never_match() {
 fn number_wrappers_compare_as_numbers() {
     let document = json!({"n": 7, "x": 0.5});
     assert!(matches(json!({"n": {"$numberInt": "7"}}), document.clone()));
-    assert!(matches(
-        json!({"n": {"$numberLong": "7"}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"n": {"$gt": {"$numberDouble": "6.5"}}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"x": {"$numberDecimal": "0.5"}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"n": {"$lt": {"$numberDouble": "Infinity"}}}),
-        document.clone()
-    ));
-    assert!(!matches(
-        json!({"n": {"$numberDouble": "NaN"}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"n": {"$ne": {"$numberDouble": "NaN"}}}),
-        document
-    ));
+    assert!(matches(json!({"n": {"$numberLong": "7"}}), document.clone()));
+    assert!(matches(json!({"n": {"$gt": {"$numberDouble": "6.5"}}}), document.clone()));
+    assert!(matches(json!({"x": {"$numberDecimal": "0.5"}}), document.clone()));
+    assert!(matches(json!({"n": {"$lt": {"$numberDouble": "Infinity"}}}), document.clone()));
+    assert!(!matches(json!({"n": {"$numberDouble": "NaN"}}), document.clone()));
+    assert!(matches(json!({"n": {"$ne": {"$numberDouble": "NaN"}}}), document));
 }
 
 #[test]
 fn object_id_equals_hex_string() {
     let document = json!({"_id": "65a0b1c2d3e4f5061728394a"});
-    assert!(matches(
-        json!({"_id": {"$oid": "65a0b1c2d3e4f5061728394a"}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"_id": {"$oid": "65A0B1C2D3E4F5061728394A"}}),
-        document.clone()
-    ));
-    assert!(matches(
-        json!({"_id": {"$in": [{"$oid": "65a0b1c2d3e4f5061728394a"}]}}),
-        document
-    ));
+    assert!(matches(json!({"_id": {"$oid": "65a0b1c2d3e4f5061728394a"}}), document.clone()));
+    assert!(matches(json!({"_id": {"$oid": "65A0B1C2D3E4F5061728394A"}}), document.clone()));
+    assert!(matches(json!({"_id": {"$in": [{"$oid": "65a0b1c2d3e4f5061728394a"}]}}), document));
 }
 
 #[test]
@@ -990,10 +698,7 @@ fn wrappers_inside_documents_and_arrays() {
     let filter =
         json!({"window": {"start": {"$date": "2026-01-01T00:00:00Z"}, "n": {"$numberLong": "3"}}});
     assert!(matches(filter, document.clone()));
-    assert!(matches(
-        json!({"list": [{"$numberInt": "1"}, 2.0]}),
-        document
-    ));
+    assert!(matches(json!({"list": [{"$numberInt": "1"}, 2.0]}), document));
 }
 
 #[test]
@@ -1022,11 +727,7 @@ fn server_side_javascript_is_rejected() {
             "operator `{operator}` runs server-side JavaScript, which is not supported: express \
              the condition with query operators"
         );
-        assert_eq!(
-            error(json!({operator: "this.a == 1"})),
-            expected,
-            "top level"
-        );
+        assert_eq!(error(json!({operator: "this.a == 1"})), expected, "top level");
         assert_eq!(error(json!({"a": {operator: {}}})), expected, "field level");
         let nested = json!({"$or": [{"a": 1}, {"$and": [{operator: "return true"}]}]});
         assert_eq!(error(nested), expected, "nested");
@@ -1037,14 +738,7 @@ fn server_side_javascript_is_rejected() {
 
 #[test]
 fn unsupported_operators_are_named() {
-    for operator in [
-        "$text",
-        "$expr",
-        "$near",
-        "$geoWithin",
-        "$jsonSchema",
-        "$bitsAllSet",
-    ] {
+    for operator in ["$text", "$expr", "$near", "$geoWithin", "$jsonSchema", "$bitsAllSet"] {
         let expected = format!(
             "query operator `{operator}` is not supported by this server: use comparison, \
              element, array or logical operators"
@@ -1061,18 +755,9 @@ fn unsupported_operators_are_named() {
 #[test]
 fn unknown_operators_are_named() {
     assert_eq!(error(json!({"$foo": 1})), "unknown query operator `$foo`");
-    assert_eq!(
-        error(json!({"a": {"$foo": 1}})),
-        "unknown query operator `$foo`"
-    );
-    assert_eq!(
-        error(json!({"a": {"$gt": 1, "$lte2": 5}})),
-        "unknown query operator `$lte2`"
-    );
-    assert_eq!(
-        error(json!({"a": {"$date": 1, "$gt": 5}})),
-        "unknown query operator `$date`"
-    );
+    assert_eq!(error(json!({"a": {"$foo": 1}})), "unknown query operator `$foo`");
+    assert_eq!(error(json!({"a": {"$gt": 1, "$lte2": 5}})), "unknown query operator `$lte2`");
+    assert_eq!(error(json!({"a": {"$date": 1, "$gt": 5}})), "unknown query operator `$date`");
 }
 
 #[test]
@@ -1181,23 +866,14 @@ fn nesting_beyond_limit_is_rejected() {
 #[test]
 fn upstream_sample_filters() {
     let event = node_create_event();
-    assert!(matches(
-        json!({"source.node_id": "01M90V2W7QHNBC810AP00DWNXW"}),
-        event.clone()
-    ));
+    assert!(matches(json!({"source.node_id": "01M90V2W7QHNBC810AP00DWNXW"}), event.clone()));
     assert!(matches(
         json!({"event_type": "node_create", "log_level": {"$gte": 20}}),
         event.clone()
     ));
-    assert!(matches(
-        json!({"event_data.test": {"$gte": 10}}),
-        event.clone()
-    ));
+    assert!(matches(json!({"event_data.test": {"$gte": 10}}), event.clone()));
     assert!(!matches(json!({"archived": true}), event.clone()));
-    assert!(matches(
-        json!({"archived_at": null, "trace_id": {"$exists": true}}),
-        event
-    ));
+    assert!(matches(json!({"archived_at": null, "trace_id": {"$exists": true}}), event));
 }
 
 #[test]
@@ -1211,10 +887,7 @@ fn python_literal_selector_end_to_end() {
 fn pinned_ids_from_top_level_id() {
     let pinned = |filter: Value| compile(&filter).pinned_ids();
     assert_eq!(pinned(json!({"_id": "A"})), Some(vec!["A".to_owned()]));
-    assert_eq!(
-        pinned(json!({"_id": {"$eq": "A"}, "log_level": 20})),
-        Some(vec!["A".to_owned()])
-    );
+    assert_eq!(pinned(json!({"_id": {"$eq": "A"}, "log_level": 20})), Some(vec!["A".to_owned()]));
     let listed = pinned(json!({"_id": {"$in": ["B", "A", "B"]}}));
     assert_eq!(listed, Some(vec!["B".to_owned(), "A".to_owned()]));
     assert_eq!(pinned(json!({"_id": {"$in": []}})), Some(vec![]));
@@ -1228,10 +901,7 @@ fn pinned_ids_absent_otherwise() {
     assert_eq!(pinned(json!({})), None);
     assert_eq!(pinned(json!({"event_type": "x"})), None);
     assert_eq!(pinned(json!({"_id": {"$in": ["A", 5]}})), None);
-    assert_eq!(
-        pinned(json!({"_id": {"$in": ["A", {"$regex": "B"}]}})),
-        None
-    );
+    assert_eq!(pinned(json!({"_id": {"$in": ["A", {"$regex": "B"}]}})), None);
     assert_eq!(pinned(json!({"_id": {"$gt": "A"}})), None);
     assert_eq!(pinned(json!({"_id": {"$ne": "A"}})), None);
     assert_eq!(pinned(json!({"_id": 5})), None);
@@ -1242,10 +912,7 @@ fn pinned_ids_absent_otherwise() {
 #[test]
 fn pinned_ids_keep_other_conditions() {
     let selector = compile(&json!({"_id": {"$in": ["A", "B"]}, "log_level": {"$gte": 30}}));
-    assert_eq!(
-        selector.pinned_ids(),
-        Some(vec!["A".to_owned(), "B".to_owned()])
-    );
+    assert_eq!(selector.pinned_ids(), Some(vec!["A".to_owned(), "B".to_owned()]));
     assert!(!selector.matches(&json!({"_id": "A", "log_level": 20}), &instant));
     assert!(selector.matches(&json!({"_id": "B", "log_level": 40}), &instant));
 }
@@ -1331,10 +998,7 @@ fn odd_inputs_never_panic() {
     let mut compiled = 0;
     for operator in operators {
         for operand in &operands {
-            for filter in [
-                json!({operator: operand}),
-                json!({"a": {operator: operand}}),
-            ] {
+            for filter in [json!({operator: operand}), json!({"a": {operator: operand}})] {
                 let Ok(selector) = Selector::parse(&filter) else {
                     continue;
                 };

@@ -104,12 +104,18 @@ pub trait EventStore: Send + Sync + 'static {
     async fn list(&self, query: ListQuery) -> Result<DocumentStream, StoreError>;
 
     /// Streams archived events, most recently archived first.
-    async fn list_archived(&self, limit: Option<u64>, offset: u64)
-    -> Result<DocumentStream, StoreError>;
+    async fn list_archived(
+        &self,
+        limit: Option<u64>,
+        offset: u64,
+    ) -> Result<DocumentStream, StoreError>;
 
     /// Streams the documents matching a raw selector in insertion order, archived included.
-    async fn query(&self, selector: Selector, limit: Option<u64>)
-    -> Result<DocumentStream, StoreError>;
+    async fn query(
+        &self,
+        selector: Selector,
+        limit: Option<u64>,
+    ) -> Result<DocumentStream, StoreError>;
 
     /// Archives at most `batch_size` not-yet-archived events of `target`, stamping `archived_at`
     /// with `now`; returns how many changed. Callers loop until it returns 0.

@@ -36,10 +36,7 @@ impl Parser<'_> {
         let field_start = self.position;
         let value = self.value(depth)?;
         value.as_i64().ok_or_else(|| {
-            self.error_at(
-                field_start,
-                "datetime.datetime(...) fields must be integers",
-            )
+            self.error_at(field_start, "datetime.datetime(...) fields must be integers")
         })
     }
 

@@ -75,10 +75,7 @@ impl<'a> Parser<'a> {
 
     fn error_at(&self, byte: usize, reason: impl Into<String>) -> SelectorError {
         let before = self.text.get(..byte).unwrap_or(self.text);
-        SelectorError::PythonLiteral {
-            position: before.chars().count() + 1,
-            reason: reason.into(),
-        }
+        SelectorError::PythonLiteral { position: before.chars().count() + 1, reason: reason.into() }
     }
 
     fn error_here(&self, reason: impl Into<String>) -> SelectorError {
@@ -132,11 +129,7 @@ impl<'a> Parser<'a> {
         self.skip_whitespace();
         if !self.eat(':') {
             let is_set = first && matches!(self.peek(), Some(',' | '}'));
-            let reason = if is_set {
-                "sets cannot be converted to JSON"
-            } else {
-                "expected `:`"
-            };
+            let reason = if is_set { "sets cannot be converted to JSON" } else { "expected `:`" };
             return Err(self.error_here(reason));
         }
         let Some(key) = json_key(key) else {
@@ -188,10 +181,7 @@ impl<'a> Parser<'a> {
     /// Parses a name: `True`, `False`, `None`, a string prefix, or `datetime.datetime(...)`.
     fn name(&mut self, depth: usize) -> Result<Value, SelectorError> {
         let start = self.position;
-        while self
-            .peek()
-            .is_some_and(|next| next.is_alphanumeric() || next == '_')
-        {
+        while self.peek().is_some_and(|next| next.is_alphanumeric() || next == '_') {
             self.bump();
         }
         let name = self.text.get(start..self.position).unwrap_or_default();

@@ -24,20 +24,14 @@ impl Parser<'_> {
             let exponent_sign = matches!(next, '+' | '-') && matches!(previous, 'e' | 'E');
             let in_token =
                 next.is_ascii_alphanumeric() || matches!(next, '_' | '.') || exponent_sign;
-            let is_hex = self
-                .text
-                .get(token_start..self.position)
-                .is_some_and(is_hex_prefixed);
+            let is_hex = self.text.get(token_start..self.position).is_some_and(is_hex_prefixed);
             if !in_token || (exponent_sign && is_hex) {
                 break;
             }
             previous = next;
             self.position += 1;
         }
-        let token = self
-            .text
-            .get(token_start..self.position)
-            .unwrap_or_default();
+        let token = self.text.get(token_start..self.position).unwrap_or_default();
         let digits = token.replace('_', "");
         let parsed = parse_number(&digits, negative);
         parsed.map_err(|reason| self.error_at(start, format!("invalid number `{token}`: {reason}")))
@@ -70,9 +64,7 @@ fn parse_number(digits: &str, negative: bool) -> Result<Value, &'static str> {
     if lower.len() > 1 && lower.starts_with('0') && lower.bytes().any(|byte| byte != b'0') {
         return Err("leading zeros are not allowed in decimal integers");
     }
-    let magnitude = lower
-        .parse::<i128>()
-        .map_err(|_| "not an integer, or too long")?;
+    let magnitude = lower.parse::<i128>().map_err(|_| "not an integer, or too long")?;
     integer(magnitude, negative)
 }
 
@@ -91,7 +83,5 @@ fn float(digits: &str, negative: bool) -> Result<Value, &'static str> {
         return Err("not a float");
     };
     let value = if negative { -magnitude } else { magnitude };
-    Number::from_f64(value)
-        .map(Value::Number)
-        .ok_or("the float is out of range")
+    Number::from_f64(value).map(Value::Number).ok_or("the float is out of range")
 }

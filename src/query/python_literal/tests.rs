@@ -17,10 +17,7 @@ fn error(text: &str) -> String {
 #[test]
 fn client_selector_repr() {
     let value = parsed("{'source.node_id': '01M90V2W7QHNBC810AP00DWNXW'}");
-    assert_eq!(
-        value,
-        json!({"source.node_id": "01M90V2W7QHNBC810AP00DWNXW"})
-    );
+    assert_eq!(value, json!({"source.node_id": "01M90V2W7QHNBC810AP00DWNXW"}));
 }
 
 #[test]
@@ -78,10 +75,7 @@ fn quotes_and_simple_escapes() {
     assert_eq!(parsed(r"'say \'hi\''"), json!("say 'hi'"));
     assert_eq!(parsed(r#"'a\"b'"#), json!("a\"b"));
     assert_eq!(parsed(r"'back\\slash'"), json!("back\\slash"));
-    assert_eq!(
-        parsed(r"'\n\r\t\a\b\f\v'"),
-        json!("\n\r\t\u{7}\u{8}\u{c}\u{b}")
-    );
+    assert_eq!(parsed(r"'\n\r\t\a\b\f\v'"), json!("\n\r\t\u{7}\u{8}\u{c}\u{b}"));
 }
 
 #[test]
@@ -120,10 +114,7 @@ fn string_prefixes() {
 
 #[test]
 fn string_errors() {
-    assert_eq!(
-        error("'abc"),
-        "invalid Python literal at character 1: unterminated string"
-    );
+    assert_eq!(error("'abc"), "invalid Python literal at character 1: unterminated string");
     assert!(error("'a\nb'").contains("unterminated string"));
     assert!(error(r"'\x4'").contains("truncated escape: expected 2 hex digits"));
     assert!(error(r"'\u12'").contains("expected 4 hex digits"));
@@ -149,10 +140,7 @@ fn nested_structures() {
 #[test]
 fn dict_keys_follow_json_dumps() {
     let value = parsed("{1: 'a', 2.5: 'b', True: 'c', None: 'd', 'e': 'f'}");
-    let keys: Vec<&String> = value
-        .as_object()
-        .map(|map| map.keys().collect())
-        .unwrap_or_default();
+    let keys: Vec<&String> = value.as_object().map(|map| map.keys().collect()).unwrap_or_default();
     assert_eq!(keys, ["1", "2.5", "true", "null", "e"]);
     assert!(error("{(1, 2): 'a'}").contains("dict keys must be strings"));
 }
@@ -160,10 +148,7 @@ fn dict_keys_follow_json_dumps() {
 #[test]
 fn duplicate_keys_follow_python_dicts() {
     let value = parsed("{'a': 1, 'b': 2, 'a': 3}");
-    assert_eq!(
-        serde_json::to_string(&value).unwrap_or_default(),
-        r#"{"a":3,"b":2}"#
-    );
+    assert_eq!(serde_json::to_string(&value).unwrap_or_default(), r#"{"a":3,"b":2}"#);
 }
 
 #[test]

@@ -57,10 +57,8 @@ impl SqliteStore {
     /// up to date. `zone` reads timestamps without an offset in raw selectors.
     pub fn open(path: &Path, zone: NaiveZone) -> Result<SqliteStore, OpenError> {
         if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| OpenError::CreateDir {
-                path: parent.to_path_buf(),
-                source,
-            })?;
+            std::fs::create_dir_all(parent)
+                .map_err(|source| OpenError::CreateDir { path: parent.to_path_buf(), source })?;
         }
         let open_error = |source| OpenError::Open { path: path.to_path_buf(), source };
         let mut connection = open_writer(path).map_err(open_error)?;

@@ -20,6 +20,10 @@ use crate::store::{DocumentStream, ListQuery, StoreError, StoredDocument};
 /// Documents buffered between a reading thread and the response.
 const STREAM_BUFFER: usize = 256;
 
+/// Most ids looked up by key for one selector; longer `$in` lists scan instead, because SQLite
+/// limits the number of bound parameters of one statement (32,766 in the bundled build).
+const MAX_PINNED_IDS: usize = 10_000;
+
 /// Idle connections kept for reuse.
 const MAX_IDLE: usize = 8;
 
@@ -120,8 +124,8 @@ impl ReaderPool {
         self.stream(move |connection, sender| {
             let instant = |text: &str| Timestamp::parse(text).ok().map(|t| t.unix_micros(&zone));
             let (sql, args) = match selector.pinned_ids() {
-                Some(ids) => pinned_select(ids),
-                None => ("SELECT id, doc FROM events ORDER BY seq".to_owned(), Vec::new()),
+                Some(ids) if ids.len() <= MAX_PINNED_IDS => pinned_select(ids),
+                _ => ("SELECT id, doc FROM events ORDER BY seq".to_owned(), Vec::new()),
             };
             let mut statement = connection.prepare(&sql)?;
             let mut rows = statement.query(params_from_iter(args))?;
@@ -163,7 +167,10 @@ impl ReaderPool {
 }
 
 impl Inner {
-    fn run<T>(&self, work: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+    fn run<T>(
+        &self,
+        work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
         let pooled = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let connection = match pooled {
             Some(connection) => connection,

@@ -26,8 +26,16 @@ type Reply<T> = oneshot::Sender<Result<T, StoreError>>;
 /// A write request for the writer thread.
 pub(super) enum WriteOp {
     Insert(Box<NewEvent>, Reply<InsertOutcome>),
-    Archive { target: ArchiveTarget, batch_size: u64, now: DateTime<Utc>, reply: Reply<u64> },
-    Purge { cutoff_micros: i64, reply: Reply<u64> },
+    Archive {
+        target: ArchiveTarget,
+        batch_size: u64,
+        now: DateTime<Utc>,
+        reply: Reply<u64>,
+    },
+    Purge {
+        cutoff_micros: i64,
+        reply: Reply<u64>,
+    },
     /// Stops the thread after the operations queued before it are committed.
     Shutdown,
 }
@@ -39,7 +47,9 @@ pub(super) struct Writer {
 
 impl Writer {
     /// Starts the writer thread on `connection` and returns it with the queue that feeds it.
-    pub(super) fn spawn(connection: Connection) -> std::io::Result<(Writer, mpsc::Sender<WriteOp>)> {
+    pub(super) fn spawn(
+        connection: Connection,
+    ) -> std::io::Result<(Writer, mpsc::Sender<WriteOp>)> {
         let (queue, receiver) = mpsc::channel(QUEUE_CAPACITY);
         let thread = std::thread::Builder::new()
             .name("sqlite-writer".into())
@@ -60,7 +70,9 @@ fn run(mut connection: Connection, mut receiver: mpsc::Receiver<WriteOp>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     let mut stopping = false;
     while !stopping {
-        let Some(first) = receiver.blocking_recv() else { break };
+        let Some(first) = receiver.blocking_recv() else {
+            break;
+        };
         batch.push(first);
         while batch.len() < MAX_BATCH {
             match receiver.try_recv() {
@@ -210,7 +222,8 @@ fn select_to_archive(
                 "SELECT seq, doc FROM events WHERE archived = 0 AND ts_micros < ?1
                  ORDER BY ts_micros LIMIT ?2",
             )?;
-            let rows = select.query_map(params![micros, limit], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            let rows =
+                select.query_map(params![micros, limit], |row| Ok((row.get(0)?, row.get(1)?)))?;
             rows.collect()
         }
         ArchiveTarget::Ids(ids) => {
