@@ -95,7 +95,7 @@ impl ReaderPool {
 
     pub(super) fn list_archived(&self, limit: Option<u64>, offset: u64) -> DocumentStream {
         let mut sql = String::from(
-            "SELECT id, doc FROM events WHERE archived = 1
+            "SELECT id, doc FROM events INDEXED BY events_by_archived_at WHERE archived = 1
              ORDER BY archived_at_micros DESC, seq DESC",
         );
         let mut args = Vec::new();
