@@ -138,9 +138,15 @@ fn read_batch_size(map: &Map<String, Value>, errors: &mut Vec<FieldError>) -> Op
         // 0 falls back to the configured batch size, as upstream does.
         Some(0) => None,
         Some(size) if size > 0 => Some(size as u64),
-        _ => {
-            let msg = "Input should be a positive integer";
-            errors.push(FieldError::new("int_parsing", &["body", "batch_size"], msg, value));
+        Some(_) => {
+            let msg = "Input should be greater than 0";
+            let error = FieldError::new("greater_than", &["body", "batch_size"], msg, value);
+            errors.push(error.with_ctx(json!({ "gt": 0 })));
+            None
+        }
+        None => {
+            let msg = "Input should be a valid integer";
+            errors.push(FieldError::new("int_type", &["body", "batch_size"], msg, value));
             None
         }
     }

@@ -53,10 +53,18 @@ pub struct SettingsOverrides {
 /// Errors of reading the settings.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// A source could not be read or a value has the wrong type. The figment error is part
+    /// of the message, not a separate cause, so it is printed once.
     #[error("failed to read settings: {0}")]
-    Figment(#[from] Box<figment::Error>),
+    Figment(Box<figment::Error>),
     #[error("invalid setting `{key}` = `{value}`: {reason}")]
     Invalid { key: &'static str, value: String, reason: String },
+}
+
+impl From<Box<figment::Error>> for ConfigError {
+    fn from(error: Box<figment::Error>) -> Self {
+        ConfigError::Figment(error)
+    }
 }
 
 /// Reads the settings from every source, starting the file search in `MADSCI_SETTINGS_DIR` or

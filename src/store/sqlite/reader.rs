@@ -6,9 +6,12 @@
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, params_from_iter, types::Value as SqlValue};
-use tokio::sync::mpsc;
+use tokio::runtime::Handle;
+use tokio::sync::{Semaphore, mpsc};
+use tokio::time::timeout;
 use tokio_stream::wrappers::ReceiverStream;
 
 use super::open_reader;
@@ -27,6 +30,13 @@ const MAX_PINNED_IDS: usize = 10_000;
 /// Idle connections kept for reuse.
 const MAX_IDLE: usize = 8;
 
+/// Most streaming reads running at once. Each holds a blocking thread and a connection until
+/// its client has read the result, so later reads wait for a slot instead of exhausting both.
+const MAX_STREAMS: usize = 32;
+
+/// How long a streaming read waits for a client that stopped reading before giving up.
+const STALL_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// Read-only connections, opened on demand and kept up to [`MAX_IDLE`].
 #[derive(Clone)]
 pub(super) struct ReaderPool {
@@ -37,13 +47,35 @@ struct Inner {
     path: PathBuf,
     zone: NaiveZone,
     idle: Mutex<Vec<Connection>>,
+    streams: Arc<Semaphore>,
 }
 
-type Sender = mpsc::Sender<Result<StoredDocument, StoreError>>;
+/// The sending end of a streaming read, used from its blocking thread.
+struct Sender {
+    channel: mpsc::Sender<Result<StoredDocument, StoreError>>,
+    runtime: Handle,
+}
+
+impl Sender {
+    /// Sends one item; false when the client went away or stopped reading for
+    /// [`STALL_TIMEOUT`], in which case the read should stop.
+    fn send(&self, item: Result<StoredDocument, StoreError>) -> bool {
+        let sent = self.runtime.block_on(timeout(STALL_TIMEOUT, self.channel.send(item)));
+        match sent {
+            Ok(Ok(())) => true,
+            Ok(Err(_)) => false,
+            Err(_) => {
+                tracing::warn!("stopped a streaming read: the client stopped reading");
+                false
+            }
+        }
+    }
+}
 
 impl ReaderPool {
     pub(super) fn new(path: PathBuf, zone: NaiveZone) -> ReaderPool {
-        ReaderPool { inner: Arc::new(Inner { path, zone, idle: Mutex::new(Vec::new()) }) }
+        let streams = Arc::new(Semaphore::new(MAX_STREAMS));
+        ReaderPool { inner: Arc::new(Inner { path, zone, idle: Mutex::new(Vec::new()), streams }) }
     }
 
     /// Runs `work` on a blocking thread with a pooled connection.
@@ -110,7 +142,7 @@ impl ReaderPool {
             let mut rows = statement.query(params_from_iter(args))?;
             while let Some(row) = rows.next()? {
                 let document = StoredDocument { id: row.get(0)?, json: row.get(1)? };
-                if sender.blocking_send(Ok(document)).is_err() {
+                if !sender.send(Ok(document)) {
                     break;
                 }
             }
@@ -141,7 +173,7 @@ impl ReaderPool {
                     continue;
                 }
                 remaining -= 1;
-                if sender.blocking_send(Ok(StoredDocument { id: row.get(0)?, json })).is_err() {
+                if !sender.send(Ok(StoredDocument { id: row.get(0)?, json })) {
                     break;
                 }
             }
@@ -155,12 +187,17 @@ impl ReaderPool {
         &self,
         work: impl FnOnce(&Connection, &Sender) -> rusqlite::Result<()> + Send + 'static,
     ) -> DocumentStream {
-        let (sender, receiver) = mpsc::channel(STREAM_BUFFER);
+        let (channel, receiver) = mpsc::channel(STREAM_BUFFER);
+        let sender = Sender { channel, runtime: Handle::current() };
         let inner = Arc::clone(&self.inner);
-        tokio::task::spawn_blocking(move || {
-            if let Err(error) = inner.run(|connection| work(connection, &sender)) {
-                let _ = sender.blocking_send(Err(error));
-            }
+        tokio::spawn(async move {
+            let Ok(permit) = Arc::clone(&inner.streams).acquire_owned().await else { return };
+            tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                if let Err(error) = inner.run(|connection| work(connection, &sender)) {
+                    sender.send(Err(error));
+                }
+            });
         });
         Box::pin(ReceiverStream::new(receiver))
     }
