@@ -5,7 +5,12 @@ use clap::{Args, Parser, Subcommand};
 
 /// Event server and toolkit for MADSci labs, compatible with the MADSci Event Manager.
 #[derive(Debug, Parser)]
-#[command(name = "madsci-events", version, max_term_width = 100)]
+#[command(
+    name = "madsci-events",
+    version,
+    max_term_width = 80,
+    after_help = crate::commands::exit::EXIT_CODES_HELP
+)]
 pub struct Cli {
     /// Set the log level: error, warn, info, debug or trace (or a RUST_LOG filter)
     #[arg(long, global = true, value_name = "LEVEL")]
@@ -20,6 +25,25 @@ pub struct Cli {
 pub enum Command {
     /// Serve the event HTTP API
     Serve(ServeArgs),
+    Log(crate::commands::log::LogArgs),
+    Alert(crate::commands::alert::AlertArgs),
+    Query(crate::commands::query::QueryArgs),
+    Get(crate::commands::get::GetArgs),
+    Tail(crate::commands::tail::TailArgs),
+    Health(crate::commands::health::HealthArgs),
+    Archive(crate::commands::archive::ArchiveArgs),
+    Purge(crate::commands::purge::PurgeArgs),
+    Export(crate::commands::export::ExportArgs),
+    Import(crate::commands::import::ImportArgs),
+    Flush(crate::commands::flush::FlushArgs),
+    Config(crate::commands::config::ConfigArgs),
+    Migrate(crate::commands::migrate::MigrateArgs),
+    CheckVersion(crate::commands::check_version::CheckVersionArgs),
+    Backup(crate::commands::backup::BackupArgs),
+    Backups(crate::commands::backup::BackupsArgs),
+    Restore(crate::commands::restore::RestoreArgs),
+    #[command(hide = true)]
+    Generate(crate::commands::generate::GenerateArgs),
 }
 
 /// Options of `serve`; each has a settings-file and `EVENT_*` environment twin.

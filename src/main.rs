@@ -11,6 +11,8 @@ fn main() -> ExitCode {
     init_logging(cli.log_level.as_deref());
     match commands::dispatch(cli) {
         Ok(code) => code,
+        // `| head` closed stdout on purpose: not an error.
+        Err(error) if madsci_events::output::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::from(2)

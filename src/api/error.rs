@@ -69,6 +69,9 @@ impl IntoResponse for ApiError {
                     .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
                 return response;
             }
+            ApiError::Store(StoreError::Rejected(detail)) => {
+                (StatusCode::BAD_REQUEST, json!({ "detail": detail }))
+            }
             ApiError::Store(StoreError::Backend(reason)) => {
                 tracing::error!(%reason, "event store failed");
                 let detail = "internal error in the event store; the server log has the cause";

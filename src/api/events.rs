@@ -1,8 +1,9 @@
 //! Ingest and reading: `POST /event`, `GET /event/{id}`, `GET /events`, `POST /events/query`.
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
+use axum::http::Uri;
 use axum::response::Response;
 use serde_json::Value;
 
@@ -18,17 +19,26 @@ use crate::store::{InsertOutcome, ListQuery, NewEvent, StoredDocument};
 /// `POST /event`: validates and commits one event, then echoes the stored document.
 ///
 /// A re-send of a stored id with the same content gets 200 and the stored document. The same
-/// id with different content gets 409, and the stored event stays as it was.
+/// id with different content gets 409, and the stored event stays as it was. A new alerting
+/// event is handed to the alert queue after the commit, without waiting ([`crate::alert`]).
 pub(super) async fn create(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let value = parse_json_body(body, state.max_body_bytes)?;
     let event = Event::from_json(value).map_err(ApiError::Validation)?;
+    let alert = state.alerts.wants(&event).then(|| event.clone());
     let new = NewEvent::new(event, &state.zone);
     let submitted = new.json.clone();
     match state.store.insert(new).await? {
-        InsertOutcome::Inserted => Ok(json_text(submitted)),
+        InsertOutcome::Inserted => {
+            // Committed: alert without waiting. A re-send of a stored event never alerts again.
+            if let Some(event) = alert {
+                state.alerts.offer(event);
+            }
+            state.feed.publish(&submitted);
+            Ok(json_text(submitted))
+        }
         InsertOutcome::Existing(stored) if same_content(&stored, &submitted) => {
             Ok(json_text(stored.json))
         }
@@ -42,7 +52,7 @@ pub(super) async fn create(
 
 /// Compares two documents, ignoring `archived` and `archived_at`, which the server changes
 /// after the first write.
-fn same_content(stored: &StoredDocument, submitted: &str) -> bool {
+pub(super) fn same_content(stored: &StoredDocument, submitted: &str) -> bool {
     let parse = |text: &str| -> Option<Value> {
         let mut value: Value = serde_json::from_str(text).ok()?;
         let map = value.as_object_mut()?;
@@ -59,8 +69,17 @@ fn same_content(stored: &StoredDocument, submitted: &str) -> bool {
 /// `GET /event/{event_id}`: one stored document, archived or not.
 pub(super) async fn get_one(
     State(state): State<AppState>,
-    Path(event_id): Path<String>,
+    uri: Uri,
+    event_id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
+    // An id that is not valid UTF-8 after percent-decoding cannot be stored, so it is not found.
+    let event_id = match event_id {
+        Ok(Path(event_id)) => event_id,
+        Err(_) => {
+            let raw = uri.path().trim_start_matches("/event/");
+            return Err(ApiError::NotFound(format!("Event with ID {raw} not found")));
+        }
+    };
     match state.store.get(&event_id).await? {
         Some(document) => Ok(json_text(document.json)),
         None => Err(ApiError::NotFound(format!("Event with ID {event_id} not found"))),

@@ -4,6 +4,8 @@
 //! by resource: [`events`] (ingest and reads), [`archive`], [`health`], [`settings`], [`docs`].
 
 mod archive;
+mod backup;
+mod batch;
 mod body;
 mod docs;
 mod error;
@@ -11,7 +13,9 @@ mod events;
 mod health;
 mod params;
 mod respond;
+mod server;
 mod settings;
+mod stream;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,6 +31,9 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use self::error::ApiError;
+pub use self::server::serve_connections;
+pub use self::stream::EventFeed;
+use crate::alert::AlertQueue;
 use crate::config::Settings;
 use crate::model::NaiveZone;
 use crate::store::EventStore;
@@ -41,18 +48,26 @@ pub struct AppState {
     /// This manager's id, from the settings or generated at start.
     pub manager_id: String,
     pub max_body_bytes: usize,
+    /// Where `POST /event` queues alerts; [`AlertQueue::disabled`] when no notifier is set.
+    pub alerts: AlertQueue,
+    /// Newly committed events, for `GET /events/stream`.
+    pub feed: EventFeed,
 }
 
 /// Paths served, for redirecting a trailing-slash spelling to them as upstream does.
-const PATHS: [&str; 8] = [
+const PATHS: [&str; 12] = [
     "/event",
     "/events",
+    "/openapi.json",
+    "/redoc",
     "/events/query",
     "/events/archive",
     "/events/archived",
     "/health",
     "/settings",
     "/docs",
+    "/backup",
+    "/backup/status",
 ];
 
 /// Builds the service with all routes and layers.
@@ -66,6 +81,10 @@ pub fn router(state: AppState) -> Router {
         .route("/events/query", post(events::query))
         .route("/events/archive", post(archive::archive))
         .route("/events/archived", get(archive::list_archived).delete(archive::purge))
+        .route("/events/batch", post(batch::create_batch))
+        .route("/events/stream", get(stream::stream_events))
+        .route("/backup", post(backup::create))
+        .route("/backup/status", get(backup::status))
         .route("/health", get(health::health))
         .route("/settings", get(settings::settings))
         .route("/openapi.json", get(docs::openapi))
@@ -114,12 +133,8 @@ fn request_span(request: &Request) -> tracing::Span {
 
 async fn not_found(method: Method, uri: Uri) -> Response {
     let path = uri.path();
-    let trimmed = path.trim_end_matches('/');
-    if path.len() > 1
-        && path.ends_with('/')
-        && PATHS.contains(&trimmed)
-        && method != Method::OPTIONS
-    {
+    let trimmed = path.strip_suffix('/').unwrap_or(path);
+    if trimmed != path && is_served_path(trimmed) && method != Method::OPTIONS {
         let target = match uri.query() {
             Some(query) => format!("{trimmed}?{query}"),
             None => trimmed.to_owned(),
@@ -127,6 +142,15 @@ async fn not_found(method: Method, uri: Uri) -> Response {
         return Redirect::temporary(&target).into_response();
     }
     (StatusCode::NOT_FOUND, axum::Json(json!({ "detail": "Not Found" }))).into_response()
+}
+
+/// Reports whether a path without its trailing slash is one of the routes, as Starlette
+/// checks before redirecting.
+fn is_served_path(path: &str) -> bool {
+    let single_segment = |prefix: &str| {
+        path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+    };
+    PATHS.contains(&path) || single_segment("/event/")
 }
 
 async fn method_not_allowed() -> Response {

@@ -11,7 +11,9 @@ use super::params::QueryParams;
 use crate::config::REDACTED;
 use crate::config::Settings;
 
-/// Keys of `email_alerts` that are secrets, redacted even when null, as upstream does.
+/// Keys of `email_alerts` that are secrets, redacted even when null, as upstream does. The
+/// secrets of `webhook_alerts` redact themselves when serialized ([`crate::alert::WebhookUrl`],
+/// [`crate::alert::Credential`]).
 const EMAIL_SECRETS: [&str; 2] = ["smtp_username", "smtp_password"];
 
 /// Returns `{"settings": {…}}`; `include_defaults=false` keeps only values that differ from the
@@ -64,6 +66,7 @@ fn schema(defaults: &Settings) -> Value {
         .map(|(key, default)| {
             let kind = match &default {
                 Value::Bool(_) => json!("boolean"),
+                Value::Number(number) if number.is_f64() => json!("number"),
                 Value::Number(_) => json!("integer"),
                 Value::String(_) => json!("string"),
                 _ => json!(["string", "object", "null"]),

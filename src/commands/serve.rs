@@ -3,23 +3,28 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use tokio::net::TcpListener;
 use ulid::Ulid;
 use url::Url;
 
-use crate::api::{AppState, router};
+use crate::alert::AlertService;
+use crate::api::{AppState, EventFeed, router, serve_connections};
 use crate::cli::ServeArgs;
 use crate::config::{Settings, SettingsOverrides, StoreLocation, load, redact_url};
 use crate::model::NaiveZone;
+use crate::retention::{self, Policy};
 use crate::store::EventStore;
+use crate::store::mongo::{MongoConfig, MongoStore};
 use crate::store::sqlite::SqliteStore;
 
 /// Loads the settings, then serves until SIGINT or SIGTERM.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let overrides = SettingsOverrides {
-        server_url: None,
+        // `/settings` then shows the address the server really listens on.
+        server_url: args.listen.as_ref().map(|address| format!("http://{address}/")),
         document_db_url: args.db_url,
         database_name: args.database,
         collection_name: args.collection,
@@ -36,41 +41,78 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 
 async fn serve(settings: Settings, listen: Option<String>) -> anyhow::Result<()> {
     let zone: NaiveZone = settings.naive_timezone.parse()?;
-    let store = open_store(&settings, zone.clone())?;
+    let retention_policy = Policy::from_settings(&settings)?;
+    let hard_delete_after = retention_policy.as_ref().map(Policy::hard_delete_after);
+    let store = open_store(&settings, zone.clone(), hard_delete_after).await?;
+    let retention_task = retention_policy.map(|policy| retention::spawn(Arc::clone(&store), policy));
+    let backup_task = crate::backup::scheduler::start(&settings)?;
     let address = listen.map_or_else(|| listen_address(&settings.server_url), Ok)?;
     let listener = TcpListener::bind(&address)
         .await
         .with_context(|| format!("failed to listen on `{address}`"))?;
     let local: SocketAddr = listener.local_addr().context("failed to read the bound address")?;
     let manager_id = settings.manager_id.clone().unwrap_or_else(|| Ulid::new().to_string());
+    let (alerts, alert_service) = AlertService::start(&settings)?;
+    let feed = EventFeed::default();
     let state = AppState {
         store: Arc::clone(&store),
         max_body_bytes: settings.max_body_bytes,
         settings: Arc::new(settings),
         zone,
         manager_id,
+        alerts,
+        feed: feed.clone(),
     };
     tracing::info!(address = %local, "listening on http://{local}");
-    let served =
-        axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await;
+    serve_connections(listener, router(state), stop(feed), SHUTDOWN_GRACE).await;
+    if let Some(task) = retention_task {
+        task.abort();
+    }
+    // NOTE: a scheduled backup still running when the process exits leaves a folder without
+    // metadata, which listing and rotation ignore.
+    if let Some(task) = backup_task {
+        task.abort();
+    }
     // In-flight requests have finished; commit anything still queued before exiting.
     store.close().await;
+    if let Some(service) = alert_service {
+        service.shutdown().await;
+    }
     tracing::info!("stopped");
-    served.context("the server failed")
+    Ok(())
 }
 
-fn open_store(settings: &Settings, zone: NaiveZone) -> anyhow::Result<Arc<dyn EventStore>> {
+/// Longest wait for in-flight requests after SIGINT or SIGTERM. A client that stops reading
+/// a streamed response must not keep the process alive.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
+/// Opens the backend that the database URL selects. `hard_delete_after` is set when retention
+/// is on; MongoDB then gets a TTL index on `archived_at`.
+async fn open_store(
+    settings: &Settings,
+    zone: NaiveZone,
+    hard_delete_after: Option<std::time::Duration>,
+) -> anyhow::Result<Arc<dyn EventStore>> {
     match StoreLocation::from_url(settings.document_db_url.as_ref())? {
         StoreLocation::Sqlite(path) => {
             let store = SqliteStore::open(&path, zone)?;
             tracing::info!(path = %path.display(), "using the embedded store");
             Ok(Arc::new(store))
         }
-        StoreLocation::Mongo(url) => bail!(
-            "the MongoDB backend is not available in this build (database URL `{}`): \
-             use `--db-url sqlite://PATH` or leave the URL unset for the embedded store",
-            redact_url(url.expose())
-        ),
+        StoreLocation::Mongo(url) => {
+            let redacted = redact_url(url.expose());
+            let config = MongoConfig {
+                url,
+                database: settings.database_name.clone(),
+                collection: settings.collection_name.clone(),
+                zone,
+                hard_delete_after,
+            };
+            let (database, collection) = (config.database.clone(), config.collection.clone());
+            let store = MongoStore::open(config).await?;
+            tracing::info!(url = %redacted, database, collection, "using MongoDB");
+            Ok(Arc::new(store))
+        }
     }
 }
 
@@ -81,6 +123,13 @@ fn listen_address(server_url: &str) -> anyhow::Result<String> {
     let host = url.host_str().context("server_url has no host: write http://HOST:PORT/")?;
     let port = url.port().unwrap_or(8001);
     Ok(format!("{host}:{port}"))
+}
+
+/// Waits for SIGINT or SIGTERM, then ends the open event streams, which would otherwise keep
+/// the graceful shutdown waiting.
+async fn stop(feed: EventFeed) {
+    shutdown_signal().await;
+    feed.close();
 }
 
 async fn shutdown_signal() {

@@ -13,6 +13,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::alert::config::{EmailAlertsConfig, WebhookAlertsConfig};
+
 pub use self::database::StoreLocation;
 pub use self::secret::{REDACTED, Secret, redact_url};
 pub use self::sources::{ConfigError, SettingsOverrides, load};
@@ -35,8 +37,29 @@ pub struct Settings {
     pub collection_name: String,
     /// Events at or above this level alert (an integer or a level name).
     pub alert_level: Value,
-    /// Email alert settings, passed through as upstream's `EmailAlertsConfig`.
-    pub email_alerts: Option<Value>,
+    /// Email alerts (upstream's `EmailAlertsConfig`); unset sends no email. Also read from JSON
+    /// text, as upstream reads `EVENT_EMAIL_ALERTS`.
+    #[serde(deserialize_with = "crate::alert::config::optional_object")]
+    pub email_alerts: Option<EmailAlertsConfig>,
+    /// Webhook alerts: each alert is POSTed as JSON to this URL; unset sends none.
+    #[serde(deserialize_with = "crate::alert::config::optional_object")]
+    pub webhook_alerts: Option<WebhookAlertsConfig>,
+    /// Alerts waiting to be sent, in the queue and in each notifier's queue; more are dropped
+    /// and counted.
+    pub alert_queue_capacity: usize,
+    /// The longest one delivery attempt may take, connection and TLS included, in seconds.
+    pub alert_timeout_seconds: f64,
+    /// Attempts per alert and notifier, the first included.
+    pub alert_max_attempts: u32,
+    /// The wait before the first retry, in seconds; it doubles for each later retry.
+    pub alert_retry_backoff_seconds: f64,
+    /// Deliveries in flight at once per notifier target.
+    pub alert_max_concurrent_deliveries: usize,
+    /// Identical alerts (same type, level, source and data) beyond
+    /// `alert_throttle_max_per_window` within this many seconds go into one digest.
+    pub alert_throttle_window_seconds: f64,
+    /// Identical alerts sent individually per window; 0 turns throttling off.
+    pub alert_throttle_max_per_window: u32,
     pub retention_enabled: bool,
     pub soft_delete_after_days: u32,
     pub hard_delete_after_days: u32,
@@ -70,6 +93,14 @@ impl Default for Settings {
             collection_name: "events".into(),
             alert_level: Value::from(40),
             email_alerts: None,
+            webhook_alerts: None,
+            alert_queue_capacity: 1000,
+            alert_timeout_seconds: 10.0,
+            alert_max_attempts: 4,
+            alert_retry_backoff_seconds: 2.0,
+            alert_max_concurrent_deliveries: 4,
+            alert_throttle_window_seconds: 60.0,
+            alert_throttle_max_per_window: 3,
             retention_enabled: false,
             soft_delete_after_days: 90,
             hard_delete_after_days: 365,

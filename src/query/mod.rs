@@ -64,6 +64,8 @@ fn descend(depth: usize) -> Result<usize, SelectorError> {
 pub struct Selector {
     filter: Filter,
     pinned_ids: Option<Vec<String>>,
+    /// The filter document as the client sent it, for backends that run it themselves.
+    source: Value,
 }
 
 impl Selector {
@@ -75,9 +77,14 @@ impl Selector {
     /// the filter is not an object, uses server-side JavaScript or an unknown operator, has an
     /// operand of the wrong shape, or nests deeper than [`MAX_DEPTH`].
     pub fn parse(filter: &Value) -> Result<Selector, SelectorError> {
-        let filter = parse::parse_filter(filter, 0)?;
-        let pinned_ids = find_pinned_ids(&filter);
-        Ok(Selector { filter, pinned_ids })
+        let compiled = parse::parse_filter(filter, 0)?;
+        let pinned_ids = find_pinned_ids(&compiled);
+        Ok(Selector { filter: compiled, pinned_ids, source: filter.clone() })
+    }
+
+    /// Returns the filter document as it was parsed, for a backend that runs it itself.
+    pub fn as_json(&self) -> &Value {
+        &self.source
     }
 
     /// Reports whether `doc` matches.

@@ -4,6 +4,7 @@
 //! order) plus the instants needed to filter and sort by time, and passes the same conformance
 //! suite in `tests/`.
 
+pub mod mongo;
 pub mod sqlite;
 
 use std::pin::Pin;
@@ -81,11 +82,15 @@ pub enum ArchiveTarget {
 }
 
 /// Errors of every backend.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database cannot be reached or is shutting down; the request may be retried.
     #[error("event store unavailable: {0}")]
     Unavailable(String),
+    /// The database cannot hold this input, such as a document key with a NUL character in
+    /// MongoDB. Sending it again fails again.
+    #[error("{0}")]
+    Rejected(String),
     /// Any other database failure.
     #[error("event store failed: {0}")]
     Backend(String),

@@ -3,10 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use madsci_events::config::Secret;
 use madsci_events::model::NaiveZone;
 use madsci_events::store::EventStore;
+use madsci_events::store::mongo::{MongoConfig, MongoStore};
 use madsci_events::store::sqlite::SqliteStore;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -15,13 +18,88 @@ use tempfile::TempDir;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
+    /// The MongoDB-wire server at [`MONGODB_URL_VAR`], a new database per test.
+    Mongo,
 }
 
-/// Opens a store of `backend` in process, in a fresh location under `dir`.
-pub fn open_store(backend: Backend, dir: &Path, zone: NaiveZone) -> Arc<dyn EventStore> {
+/// The variable holding the URL of the MongoDB-wire server (SecantusDB) that `scripts/test`
+/// installs and starts.
+pub const MONGODB_URL_VAR: &str = "MADSCI_TEST_MONGODB_URL";
+
+/// Returns the URL of the test MongoDB server, or fails the test with the command that starts
+/// one.
+pub fn mongodb_url() -> String {
+    if let Ok(url) = std::env::var(MONGODB_URL_VAR) {
+        if !url.is_empty() {
+            return url;
+        }
+    }
+    let ci_note = if std::env::var("CI").is_ok_and(|value| value == "true") {
+        " (CI=true: CI must run `scripts/test`, not `cargo test` directly)"
+    } else {
+        ""
+    };
+    panic!(
+        "the MongoDB tests need a MongoDB-wire server, but `{MONGODB_URL_VAR}` is not set. Run \
+         `scripts/test`, which installs and starts SecantusDB and sets it{ci_note}"
+    );
+}
+
+/// Returns a database name that starts with the running test's name and is unique in this
+/// run, so tests run in parallel on one server.
+pub fn unique_database() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("test").rsplit("::").next().unwrap_or("test");
+    let test: String = test
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .take(40)
+        .collect();
+    let serial = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("{test}_{}_{serial}", std::process::id() % 100_000)
+}
+
+/// Opens a store of `backend` in process, in a fresh location under `dir` or a new database.
+pub async fn open_store(backend: Backend, dir: &Path, zone: NaiveZone) -> Arc<dyn EventStore> {
     match backend {
         Backend::Sqlite => {
             Arc::new(SqliteStore::open(&dir.join("events.db"), zone).expect("open sqlite store"))
+        }
+        Backend::Mongo => {
+            let config = MongoConfig {
+                url: Secret::new(mongodb_url()),
+                database: unique_database(),
+                collection: "events".into(),
+                zone,
+                hard_delete_after: None,
+            };
+            Arc::new(MongoStore::open(config).await.expect("open mongodb store"))
+        }
+    }
+}
+
+/// The command-line flags that select where a server keeps its events.
+#[derive(Clone, Debug)]
+pub struct StoreArgs {
+    pub args: Vec<String>,
+    /// The MongoDB database, for [`Backend::Mongo`].
+    pub database: Option<String>,
+}
+
+impl StoreArgs {
+    /// Returns a new location of `backend`: `events.db` under `dir`, or a new MongoDB database.
+    pub fn fresh(backend: Backend, dir: &Path) -> StoreArgs {
+        match backend {
+            Backend::Sqlite => {
+                let url = format!("sqlite://{}", dir.join("events.db").display());
+                StoreArgs { args: vec!["--db-url".into(), url], database: None }
+            }
+            Backend::Mongo => {
+                let name = unique_database();
+                let args = vec!["--db-url".into(), mongodb_url(), "--database".into(), name.clone()];
+                StoreArgs { args, database: Some(name) }
+            }
         }
     }
 }
@@ -31,6 +109,8 @@ pub struct TestServer {
     pub base: String,
     pub client: reqwest::Client,
     pub dir: TempDir,
+    /// The MongoDB database of a [`Backend::Mongo`] server.
+    pub database: Option<String>,
     child: Option<Child>,
     stderr_path: PathBuf,
 }
@@ -51,6 +131,17 @@ impl TestServer {
     /// Starts a server with extra arguments and environment, and waits until `/health` answers.
     pub async fn start_with(backend: Backend, options: ServerOptions) -> TestServer {
         let dir = tempfile::tempdir().expect("create temp dir");
+        let store = StoreArgs::fresh(backend, dir.path());
+        TestServer::launch(dir, &store, options).await
+    }
+
+    /// Starts a server on the events of `store`, which another server may have used before.
+    pub async fn start_on(store: &StoreArgs, options: ServerOptions) -> TestServer {
+        let dir = tempfile::tempdir().expect("create temp dir");
+        TestServer::launch(dir, store, options).await
+    }
+
+    async fn launch(dir: TempDir, store: &StoreArgs, options: ServerOptions) -> TestServer {
         let port = free_port();
         let mut command = Command::new(env!("CARGO_BIN_EXE_madsci-events"));
         command
@@ -58,13 +149,8 @@ impl TestServer {
             .arg("serve")
             .arg("--listen")
             .arg(format!("127.0.0.1:{port}"));
-        match backend {
-            Backend::Sqlite => {
-                command
-                    .arg("--db-url")
-                    .arg(format!("sqlite://{}", dir.path().join("events.db").display()));
-            }
-        }
+        command.args(&store.args);
+        let database = store.database.clone();
         command.args(&options.args);
         clear_settings_env(&mut command);
         command.env("MADSCI_SETTINGS_DIR", dir.path());
@@ -77,6 +163,7 @@ impl TestServer {
             base: format!("http://127.0.0.1:{port}"),
             client: reqwest::Client::new(),
             dir,
+            database,
             child: Some(child),
             stderr_path,
         };
@@ -196,6 +283,15 @@ macro_rules! http_conformance {
                 }
             )*
         }
+        mod mongo {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let server = $crate::support::TestServer::start($crate::support::Backend::Mongo).await;
+                    super::$name(&server).await;
+                }
+            )*
+        }
     };
 }
 
@@ -212,7 +308,24 @@ macro_rules! store_conformance {
                         $crate::support::Backend::Sqlite,
                         dir.path(),
                         madsci_events::model::NaiveZone::Utc,
-                    );
+                    )
+                    .await;
+                    super::$name(store.clone()).await;
+                    store.close().await;
+                }
+            )*
+        }
+        mod mongo {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let dir = tempfile::tempdir().expect("temp dir");
+                    let store = $crate::support::open_store(
+                        $crate::support::Backend::Mongo,
+                        dir.path(),
+                        madsci_events::model::NaiveZone::Utc,
+                    )
+                    .await;
                     super::$name(store.clone()).await;
                     store.close().await;
                 }
