@@ -39,7 +39,7 @@ async fn index(database: &Database, collection: &str, name: &str) -> Option<mong
 
 /// Runs `madsci-events serve` on `database` and returns its exit status and stderr, failing
 /// the test when it keeps running.
-async fn refused_start(database: &str, url: &str) -> (i32, String) {
+async fn failed_start(database: &str, url: &str) -> (i32, String) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut command = Command::new(env!("CARGO_BIN_EXE_madsci-events"));
     command
@@ -146,7 +146,7 @@ async fn other_schema_version_refuses_start() {
     database.collection::<Document>("schema_versions").insert_one(record).await.expect("seed");
 
     let url = mongodb_url();
-    let (status, stderr) = refused_start(&name, &url).await;
+    let (status, stderr) = failed_start(&name, &url).await;
     assert_eq!(status, 2, "exit status of a refused start; stderr:\n{stderr}");
     let expected = format!(
         "error: database `{name}` has schema version `0.9.0`, but this build expects schema \
@@ -162,7 +162,7 @@ async fn untracked_database_refuses_start() {
     let database = database(&name).await;
     database.collection::<Document>("events").insert_one(doc! {"_id": "old"}).await.expect("seed");
 
-    let (status, stderr) = refused_start(&name, &mongodb_url()).await;
+    let (status, stderr) = failed_start(&name, &mongodb_url()).await;
     assert_eq!(status, 2, "exit status of a refused start; stderr:\n{stderr}");
     let expected = format!(
         "database `{name}` has collections but no schema version record, and this build \
@@ -212,7 +212,7 @@ async fn credentials_never_shown() {
 }
 
 #[tokio::test]
-async fn refused_start_hides_credentials() {
+async fn failed_start_hides_credentials() {
     const PASSWORD: &str = "hunter2:secret";
     let user = unique_database();
     let url = url_with_credentials(&user, PASSWORD).await;
@@ -220,7 +220,7 @@ async fn refused_start_hides_credentials() {
     let database = database(&name).await;
     database.collection::<Document>("events").insert_one(doc! {"_id": "old"}).await.expect("seed");
 
-    let (status, stderr) = refused_start(&name, &url).await;
+    let (status, stderr) = failed_start(&name, &url).await;
     assert_eq!(status, 2, "exit status of a refused start; stderr:\n{stderr}");
     assert!(!stderr.contains("hunter2"), "the error shows the password:\n{stderr}");
     assert!(!stderr.contains(&user), "the migrate command shows the user name:\n{stderr}");
@@ -234,7 +234,7 @@ async fn refused_start_hides_credentials() {
 async fn unreachable_database_refuses_start() {
     let url =
         format!("mongodb://lab:topsecret@127.0.0.1:{}/?serverSelectionTimeoutMS=500", free_port());
-    let (status, stderr) = refused_start("madsci_events", &url).await;
+    let (status, stderr) = failed_start("madsci_events", &url).await;
     assert_eq!(status, 2, "exit status without a database; stderr:\n{stderr}");
     assert!(
         stderr.contains("error: failed to reach MongoDB at `mongodb://lab:***@127.0.0.1:"),

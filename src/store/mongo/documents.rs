@@ -130,8 +130,8 @@ fn bson_to_json(value: Bson) -> Value {
     }
 }
 
-/// Converts a `Decimal128` that holds an integer, as [`number_to_bson`] writes it, to that JSON
-/// number, and any other decimal to its text.
+/// Converts a `Decimal128` that contains an integer, as [`number_to_bson`] writes it, to that
+/// JSON number, and any other decimal to its text.
 fn decimal_to_json(decimal: bson::Decimal128) -> Value {
     let text = decimal.to_string();
     match text.parse::<u64>() {

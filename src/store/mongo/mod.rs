@@ -52,7 +52,7 @@ pub use self::selector::SelectorError;
 pub const OPERATION_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Maximum wait for the next document of a listing. It is longer than [`OPERATION_TIMEOUT`]
-/// because a large sort may take that long on a slow server; a database that is down fails
+/// because a large sort may take that long on a slow server. A database that is down fails
 /// sooner, when the driver finds no server.
 const READ_TIMEOUT: Duration = Duration::from_secs(60);
 

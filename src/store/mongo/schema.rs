@@ -146,7 +146,7 @@ async fn ensure_ttl_index(
 
 /// Formats the advice to run `madsci-events migrate` on this database, the command in
 /// backticks. The URL loses its user name and password so that the message can be logged,
-/// and a note says to add them back.
+/// and a note tells the reader to add them back.
 pub(super) fn migrate_hint(url: &str, database: &str) -> String {
     let (url, had_credentials) = without_credentials(url);
     let command = format!(
