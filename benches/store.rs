@@ -2,6 +2,8 @@
 //!
 //! Run with `cargo bench --bench store`. HTTP figures come from `scripts/bench-http`.
 
+#![allow(clippy::unwrap_used)]
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

@@ -12,6 +12,9 @@
 //! - [`cli`] and [`commands`]: the command line, one module per subcommand.
 //! - [`client`] and [`output`]: the HTTP client and the printing of the client subcommands.
 
+// Unit tests may unwrap: a panic there is a failure that carries its message.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 pub mod alert;
 pub mod api;
 pub mod backup;

@@ -1,6 +1,9 @@
 //! Integration tests: the real binary over HTTP and the stores in process. One test binary,
 //! one module per area.
 
+// Tests may unwrap, and their helpers are `pub` across modules of this one test crate.
+#![allow(clippy::unwrap_used, unreachable_pub)]
+
 mod support;
 mod compat;
 mod http_archive;
