@@ -168,7 +168,10 @@ pub async fn create(
     let metadata = match written {
         Ok(metadata) => metadata,
         Err(error) => {
-            let _ = std::fs::remove_dir_all(&folder);
+            if let Err(cleanup) = std::fs::remove_dir_all(&folder) {
+                let path = folder.display();
+                tracing::warn!(%path, error = %cleanup, "failed to remove a partial backup");
+            }
             return Err(error);
         }
     };

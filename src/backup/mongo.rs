@@ -23,7 +23,7 @@ use super::mongodump::{
 use super::native::{self, mongo_error};
 use super::progress::Progress;
 use super::{BackupError, DumpTool};
-use crate::config::{Secret, redact_url};
+use crate::config::{Secret, redact_url, scrub_password};
 use crate::schema::mongo::{DatabaseState, database_state};
 
 /// How long the driver looks for a server, unless the URL sets `serverSelectionTimeoutMS`.
@@ -33,7 +33,7 @@ const SERVER_SELECTION_TIMEOUT: Duration = Duration::from_secs(10);
 pub async fn connect(url: &Secret) -> Result<Client, BackupError> {
     let unreachable = |error: mongodb::error::Error| BackupError::Unreachable {
         url: redact_url(url.expose()),
-        cause: error.to_string(),
+        cause: scrub_password(&error.to_string(), url.expose()),
     };
     let mut options = ClientOptions::parse(url.expose()).await.map_err(unreachable)?;
     if options.server_selection_timeout.is_none() {

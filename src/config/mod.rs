@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::alert::config::{EmailAlertsConfig, WebhookAlertsConfig};
 
 pub use self::database::StoreLocation;
-pub use self::secret::{REDACTED, Secret, redact_url};
+pub use self::secret::{REDACTED, Secret, redact_url, scrub_password, without_user_info};
 pub use self::sources::{ConfigError, SettingsOverrides, load};
 
 /// Every server setting, by upstream's field names where upstream has one.

@@ -75,6 +75,17 @@ pub async fn record_version(
     from: &DatabaseState,
 ) -> mongodb::error::Result<()> {
     let notes = format!("MongoDB schema migration from {} to {version}", from.notes_label());
+    write_version_record(database, version, &notes).await
+}
+
+/// Writes the `schema_versions` record of `version`, applied now, with `notes`. The write is
+/// keyed on the version, so a repeated write, or two servers initialising one database at
+/// once, leave one record.
+pub async fn write_version_record(
+    database: &Database,
+    version: &str,
+    notes: &str,
+) -> mongodb::error::Result<()> {
     let record = doc! {
         "version": version,
         "applied_at": mongodb::bson::DateTime::from_millis(Utc::now().timestamp_millis()),
@@ -187,9 +198,10 @@ pub struct IndexDifference {
 }
 
 impl SchemaDifferences {
-    /// Reports whether the database has every collection and index the schema lists. Extra collections and extra
-    /// indexes do not count: the server itself creates indexes that `schema.json` does not
-    /// list, and upstream's check fails on every live events database for that reason.
+    /// Reports whether the database has every collection and index the schema lists. Extra
+    /// collections and extra indexes do not count, because the server itself creates indexes
+    /// that `schema.json` does not list, and upstream's check fails on every live events
+    /// database for that reason.
     pub fn is_valid(&self) -> bool {
         self.missing_collections.is_empty()
             && self.collection_differences.iter().all(|collection| {

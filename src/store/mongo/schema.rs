@@ -8,14 +8,16 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
 use futures_util::TryStreamExt;
 use mongodb::bson::{Document, doc};
 use mongodb::options::IndexOptions;
 use mongodb::{Collection, Database, IndexModel};
 
 use super::documents::INSTANT_FIELD;
-use crate::schema::mongo::{DatabaseState, database_state, ensure_versions_indexes};
+use crate::config::without_user_info;
+use crate::schema::mongo::{
+    DatabaseState, database_state, ensure_versions_indexes, write_version_record,
+};
 use crate::schema::{SchemaFile, version_matches};
 
 /// The collection that records applied schema versions.
@@ -70,15 +72,8 @@ async fn initialize(database: &Database, expected: &str) -> Result<(), SchemaErr
         source,
     };
     ensure_versions_indexes(database).await.map_err(failed)?;
-    let record = doc! {
-        "version": expected,
-        "applied_at": super::documents::bson_date(Utc::now()),
-        "migration_notes": format!("Auto-initialized schema version {expected}"),
-    };
-    // Keyed on the version, so two servers initialising one database at once record it once.
-    let versions = database.collection::<Document>(VERSIONS_COLLECTION);
-    let upsert = versions.replace_one(doc! {"version": expected}, record).upsert(true);
-    upsert.await.map_err(failed)?;
+    let notes = format!("Auto-initialized schema version {expected}");
+    write_version_record(database, expected, &notes).await.map_err(failed)?;
     tracing::info!(database = database.name(), version = expected, "initialised a new database");
     Ok(())
 }
@@ -148,7 +143,7 @@ async fn ensure_ttl_index(
 /// backticks. The URL loses its user name and password so that the message can be logged,
 /// and a note tells the reader to add them back.
 pub(super) fn migrate_hint(url: &str, database: &str) -> String {
-    let (url, had_credentials) = without_credentials(url);
+    let (url, had_credentials) = without_user_info(url);
     let command = format!(
         "madsci-events migrate --db-url {} --database {}",
         shell_word(&url),
@@ -157,20 +152,6 @@ pub(super) fn migrate_hint(url: &str, database: &str) -> String {
     match had_credentials {
         true => format!("`{command}` with the user name and password added to the URL"),
         false => format!("`{command}`"),
-    }
-}
-
-/// Removes `user:password@` from a URL; returns the URL and whether it had them.
-fn without_credentials(url: &str) -> (String, bool) {
-    let Some(scheme_end) = url.find("://") else {
-        return (url.to_owned(), false);
-    };
-    let authority_start = scheme_end + 3;
-    let rest = &url[authority_start..];
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => (format!("{}{}", &url[..authority_start], &rest[at + 1..]), true),
-        None => (url.to_owned(), false),
     }
 }
 

@@ -230,7 +230,7 @@ fn select_to_archive(
             let mut select = transaction
                 .prepare_cached("SELECT seq, doc FROM events WHERE id = ?1 AND archived = 0")?;
             let mut rows = Vec::new();
-            for id in ids.iter().take(batch_size as usize) {
+            for id in ids.iter().take(usize::try_from(batch_size).unwrap_or(usize::MAX)) {
                 if let Some(row) =
                     select.query_row([id], |row| Ok((row.get(0)?, row.get(1)?))).optional()?
                 {
