@@ -175,7 +175,12 @@ pub async fn create(
             return Err(error);
         }
     };
-    let rotated = rotation::rotate(backup_dir, &target.database, options.max_count)?;
+    // The backup is complete at this point, so a failed rotation is logged, not returned.
+    let rotated = rotation::rotate(backup_dir, &target.database, options.max_count)
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "failed to rotate old backups; the new backup is complete");
+            Vec::new()
+        });
     tracing::debug!(path = %folder.display(), "backup created");
     Ok(CreatedBackup { path: folder, metadata, rotated })
 }
@@ -224,7 +229,11 @@ async fn write_backup(
             metadata.collections = options.collections.clone();
         }
     }
-    finish(folder, metadata, options)
+    // Hashing and validating read every data file, so they run off the async workers.
+    let (folder, options) = (folder.to_path_buf(), options.clone());
+    tokio::task::spawn_blocking(move || finish(&folder, metadata, &options))
+        .await
+        .map_err(|error| BackupError::Task(error.to_string()))?
 }
 
 impl mongo::DumpDetails {
