@@ -12,9 +12,10 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde_json::Value;
-use ulid::Ulid;
+use ulid::{Generator, Ulid};
 
 /// The folder of rejected entries, inside the spool.
 const REJECTED_DIR: &str = "rejected";
@@ -73,7 +74,7 @@ impl Spool {
     /// Writes an event and returns its file.
     pub fn push(&self, json: &str) -> Result<PathBuf, SpoolError> {
         create_private_dir(&self.dir)?;
-        let name = Ulid::new().to_string();
+        let name = next_name().to_string();
         let temporary = self.dir.join(format!(".{name}.tmp"));
         let path = self.dir.join(format!("{name}.json"));
         let write = |target: &Path| -> io::Result<()> {
@@ -105,7 +106,8 @@ impl Spool {
                 paths.push(path);
             }
         }
-        // ULID names sort by creation time.
+        // ULID names sort by creation time: exactly within one process, to the millisecond
+        // across processes.
         paths.sort();
         Ok(paths)
     }
@@ -145,6 +147,15 @@ impl Spool {
         fs::write(target.with_extension("reason"), format!("{reason}\n")).map_err(failed)?;
         Ok(target)
     }
+}
+
+/// Names entries with ULIDs that increase within this process, even inside one millisecond,
+/// where plain ULIDs are random and would deliver events out of order.
+fn next_name() -> Ulid {
+    static GENERATOR: Mutex<Generator> = Mutex::new(Generator::new());
+    let generated = GENERATOR.lock().ok().and_then(|mut generator| generator.generate().ok());
+    // The generator fails only when 2^80 names were made in one millisecond.
+    generated.unwrap_or_else(Ulid::new)
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), SpoolError> {
