@@ -21,9 +21,23 @@ pub(crate) const EVENT_KEYS: [&str; 11] = [
     "archived_at",
 ];
 
+/// How often a fixture post is retried after a 503.
+const UNAVAILABLE_RETRIES: u32 = 3;
+
 /// Posts an event, fails the test unless the status is 200, and returns the echoed event.
+///
+/// A 503 ("retry later") is retried a few times, as any client of the API should: the MongoDB
+/// stand-in answers slowly when the machine is busy, and these fixtures test what is stored,
+/// not availability, which the outage tests cover.
 pub(crate) async fn post_event(server: &TestServer, event: &Value) -> Value {
-    let (status, body) = server.post_json("/event", event).await;
+    let (mut status, mut body) = server.post_json("/event", event).await;
+    for _ in 0..UNAVAILABLE_RETRIES {
+        if status != 503 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        (status, body) = server.post_json("/event", event).await;
+    }
     assert_eq!(status, 200, "POST /event {event} returned {body}");
     body
 }
@@ -60,32 +74,19 @@ pub(crate) async fn post_many(server: &TestServer, prefix: &str, count: usize, p
 pub(crate) async fn total_events(server: &TestServer) -> u64 {
     let (status, body) = server.get("/health").await;
     assert_eq!(status, 200, "GET /health returned {body}");
-    body["total_events"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("no total_events in {body}"))
+    body["total_events"].as_u64().unwrap_or_else(|| panic!("no total_events in {body}"))
 }
 
 /// GETs a path and returns the status and the body text unparsed.
 pub(crate) async fn get_text(server: &TestServer, path: &str) -> (u16, String) {
-    let response = server
-        .client
-        .get(server.url(path))
-        .send()
-        .await
-        .expect("GET");
+    let response = server.client.get(server.url(path)).send().await.expect("GET");
     let status = response.status().as_u16();
     (status, response.text().await.expect("read body"))
 }
 
 /// POSTs a JSON value and returns the status and the body text unparsed.
 pub(crate) async fn post_text(server: &TestServer, path: &str, body: &Value) -> (u16, String) {
-    let response = server
-        .client
-        .post(server.url(path))
-        .json(body)
-        .send()
-        .await
-        .expect("POST");
+    let response = server.client.post(server.url(path)).json(body).send().await.expect("POST");
     let status = response.status().as_u16();
     (status, response.text().await.expect("read body"))
 }
@@ -127,13 +128,9 @@ pub(crate) fn id_set(ids: &[&str]) -> BTreeSet<String> {
 
 /// Archives the given ids and returns `archived_count`.
 pub(crate) async fn archive_ids(server: &TestServer, ids: &[&str]) -> u64 {
-    let (status, body) = server
-        .post_json("/events/archive", &json!({"event_ids": ids}))
-        .await;
+    let (status, body) = server.post_json("/events/archive", &json!({"event_ids": ids})).await;
     assert_eq!(status, 200, "archiving {ids:?} returned {body}");
-    body["archived_count"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("no archived_count in {body}"))
+    body["archived_count"].as_u64().unwrap_or_else(|| panic!("no archived_count in {body}"))
 }
 
 /// Builds a client that returns redirects instead of following them.

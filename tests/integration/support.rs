@@ -182,7 +182,9 @@ impl TestServer {
     }
 
     async fn wait_healthy(&self) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        // Generous: on a busy machine a MongoDB-backed server waits for the stand-in to set up
+        // its indexes before it listens.
+        let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
             if let Ok(response) = self.client.get(self.url("/health")).send().await {
                 if response.status().is_success() {
