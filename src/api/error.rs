@@ -10,7 +10,7 @@ use crate::store::StoreError;
 /// Seconds a client should wait before retrying while the store is unavailable.
 const RETRY_AFTER_SECONDS: &str = "5";
 
-/// Everything a handler can answer with besides success.
+/// Every non-success response a handler can return.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("request validation failed")]

@@ -1,6 +1,6 @@
 //! Reading an id-keyed map of events (`{"<id>": {…}, …}`) one entry at a time.
 //!
-//! `GET /events` and `POST /events/query` answer with one JSON object keyed by event id. An
+//! `GET /events` and `POST /events/query` respond with one JSON object keyed by event id. An
 //! export can hold millions of events, so [`for_each_document`] hands each document to a
 //! callback as soon as it is parsed, and never holds the whole map.
 

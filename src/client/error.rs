@@ -9,14 +9,14 @@ pub enum ClientError {
     #[error("invalid server URL `{url}`: {reason}; pass `--server http://HOST:PORT`")]
     InvalidUrl { url: String, reason: String },
 
-    /// No HTTP answer: connection refused, name not resolved, timed out, connection reset.
+    /// No HTTP response: connection refused, name not resolved, timed out, connection reset.
     #[error(
         "failed to reach the event server at `{server}` after {attempts} attempt(s): {reason}; \
          check that `madsci-events serve` runs there, or pass `--server URL`"
     )]
     Unreachable { server: String, attempts: u32, reason: String },
 
-    /// The server answered with an error status.
+    /// The server returned an error status.
     #[error("the event server at `{server}` returned {status}: {detail}")]
     Status {
         server: String,
@@ -26,7 +26,7 @@ pub enum ClientError {
         retry_after: Option<Duration>,
     },
 
-    /// The server answered with a body this client cannot read.
+    /// The server returned a body this client cannot read.
     #[error("invalid response from the event server at `{server}`: {reason}")]
     InvalidResponse { server: String, reason: String },
 }
@@ -42,7 +42,7 @@ impl ClientError {
         }
     }
 
-    /// The HTTP status, when the server answered.
+    /// Returns the HTTP status, when the server sent a response.
     pub fn status(&self) -> Option<u16> {
         match self {
             ClientError::Status { status, .. } => Some(*status),

@@ -85,7 +85,7 @@ impl Client {
     }
 
     /// `POST /events/batch` with a JSON array of events. Returns `None` when the server has no
-    /// batch endpoint (404 or 405, as upstream's server answers).
+    /// batch endpoint (404 or 405, as upstream's server returns).
     pub fn post_batch(&self, json_array: &str) -> Result<Option<Value>, ClientError> {
         let url = self.url("/events/batch");
         let sent =
@@ -201,7 +201,7 @@ impl Client {
         }
     }
 
-    /// Classifies a failure without an HTTP answer. Transport failures become
+    /// Classifies a failure without an HTTP response. Transport failures become
     /// [`ClientError::Unreachable`]; anything else is returned at once as `Err`.
     fn transport_error(
         &self,

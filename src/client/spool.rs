@@ -1,8 +1,8 @@
 //! Events that could not be delivered, kept on disk until the server is back.
 //!
 //! Each event is one file, `<ULID>.json`, holding the exact request body, so a later delivery
-//! sends the same id and content. The server answers a repeated id with the same content with
-//! 200, so delivering an entry twice (two `flush` runs at once, or a crash between delivery
+//! sends the same id and content. The server returns 200 for a repeated id with the same content,
+//! so delivering an entry twice (two `flush` runs at once, or a crash between delivery
 //! and removal) is harmless. Files are written under a temporary name and renamed, so no
 //! reader sees half an event. Entries the server rejects move to `rejected/`, next to a
 //! `.reason` file, and are never sent again.

@@ -44,13 +44,17 @@ async fn serve(settings: Settings, listen: Option<String>) -> anyhow::Result<()>
     let retention_policy = Policy::from_settings(&settings)?;
     let hard_delete_after = retention_policy.as_ref().map(Policy::hard_delete_after);
     let store = open_store(&settings, zone.clone(), hard_delete_after).await?;
-    let retention_task = retention_policy.map(|policy| retention::spawn(Arc::clone(&store), policy));
+
+    let retention_task =
+        retention_policy.map(|policy| retention::spawn(Arc::clone(&store), policy));
     let backup_task = crate::backup::scheduler::start(&settings)?;
+
     let address = listen.map_or_else(|| listen_address(&settings.server_url), Ok)?;
     let listener = TcpListener::bind(&address)
         .await
         .with_context(|| format!("failed to listen on `{address}`"))?;
     let local: SocketAddr = listener.local_addr().context("failed to read the bound address")?;
+
     let manager_id = settings.manager_id.clone().unwrap_or_else(|| Ulid::new().to_string());
     let (alerts, alert_service) = AlertService::start(&settings)?;
     let feed = EventFeed::default();
@@ -65,6 +69,7 @@ async fn serve(settings: Settings, listen: Option<String>) -> anyhow::Result<()>
     };
     tracing::info!(address = %local, "listening on http://{local}");
     serve_connections(listener, router(state), stop(feed), SHUTDOWN_GRACE).await;
+
     if let Some(task) = retention_task {
         task.abort();
     }
@@ -73,7 +78,8 @@ async fn serve(settings: Settings, listen: Option<String>) -> anyhow::Result<()>
     if let Some(task) = backup_task {
         task.abort();
     }
-    // In-flight requests have finished; commit anything still queued before exiting.
+    // Requests have finished, or were dropped after the grace period without an
+    // acknowledgement, so commit what is still queued before exiting.
     store.close().await;
     if let Some(service) = alert_service {
         service.shutdown().await;
@@ -82,7 +88,7 @@ async fn serve(settings: Settings, listen: Option<String>) -> anyhow::Result<()>
     Ok(())
 }
 
-/// Longest wait for in-flight requests after SIGINT or SIGTERM. A client that stops reading
+/// Maximum wait for in-flight requests after SIGINT or SIGTERM. A client that stops reading
 /// a streamed response must not keep the process alive.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 

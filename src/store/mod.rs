@@ -137,7 +137,7 @@ pub trait EventStore: Send + Sync + 'static {
     /// Counts all documents, archived included.
     async fn count(&self) -> Result<u64, StoreError>;
 
-    /// Checks that the database answers.
+    /// Checks that the database responds.
     async fn ping(&self) -> Result<(), StoreError>;
 
     /// Finishes pending writes and releases the database. Later calls fail as unavailable.

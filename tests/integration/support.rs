@@ -128,7 +128,7 @@ impl TestServer {
         TestServer::start_with(backend, ServerOptions::default()).await
     }
 
-    /// Starts a server with extra arguments and environment, and waits until `/health` answers.
+    /// Starts a server with extra arguments and environment, and waits until `/health` responds.
     pub async fn start_with(backend: Backend, options: ServerOptions) -> TestServer {
         let dir = tempfile::tempdir().expect("create temp dir");
         let store = StoreArgs::fresh(backend, dir.path());

@@ -2,7 +2,7 @@
 //!
 //! SQLite allows one writer at a time, and a durable commit costs an fsync. All writes therefore
 //! go through one thread that takes every request waiting in its queue, applies them in one
-//! transaction and commits once, then answers each request. Under load many events share an
+//! transaction and commits once, then replies to each request. Under load many events share an
 //! fsync; with one client each event still gets its own commit before it is acknowledged.
 
 use std::thread::JoinHandle;
